@@ -1,0 +1,64 @@
+/**
+ * `npm run dev`: one command from a fresh clone to a running app.
+ * Without DATABASE_URL it starts the embedded PostgreSQL under `.data/` (kept between runs); with it,
+ * it uses that server. Either way it applies pending migrations, seeds the demo data and runs `next dev`.
+ */
+import { spawn } from "node:child_process";
+import { parseServerEnv } from "../lib/config/env-schema";
+import { seedDatabase } from "../prisma/seed";
+import { exitWithError, startProjectPostgres } from "./lib/database-url";
+import type { RunningPostgres } from "./lib/embedded-postgres";
+import { deployMigrations } from "./lib/migrations";
+
+async function main(): Promise<void> {
+  let embedded: RunningPostgres | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    console.log("▸ Using the PostgreSQL server at DATABASE_URL");
+  } else {
+    console.log("▸ Starting the embedded PostgreSQL (data in .data/postgres)…");
+    embedded = await startProjectPostgres();
+    databaseUrl = embedded.url;
+    console.log(`  listening on ${new URL(databaseUrl).host}`);
+  }
+  const stopDatabase = async () => {
+    if (embedded) await embedded.stop().catch(() => {});
+    embedded = undefined;
+  };
+
+  try {
+    // Same checks the server runs at start-up, reported before `next dev` buries them in its output.
+    parseServerEnv({ ...process.env, DATABASE_URL: databaseUrl });
+    const applied = await deployMigrations(databaseUrl);
+    console.log(
+      applied.length ? `▸ Applied migrations: ${applied.join(", ")}` : "▸ Database schema is up to date",
+    );
+    const seeded = await seedDatabase(databaseUrl);
+    console.log(
+      `▸ Demo data: ${seeded.users} users, ${seeded.organizations} organizations, ${seeded.memberships} memberships`,
+    );
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  const next = spawn("npx", ["next", "dev", ...process.argv.slice(2)], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  // Ctrl-C reaches `next dev` directly (same process group); we wait for it, then stop Postgres cleanly.
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    if (next.exitCode === null) next.kill(signal);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const code = await new Promise<number>((resolve) => next.on("exit", (exitCode) => resolve(exitCode ?? 0)));
+  if (embedded) console.log("\n▸ Stopping the embedded PostgreSQL…");
+  await stopDatabase();
+  process.exit(code);
+}
+
+main().catch(exitWithError);

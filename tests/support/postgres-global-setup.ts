@@ -1,0 +1,48 @@
+/**
+ * Starts one throwaway PostgreSQL for the integration run (or uses TEST_DATABASE_URL's server) and
+ * builds a template database through the same code path as `npm run db:deploy`.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import {
+  findFreePort,
+  type RunningPostgres,
+  startEmbeddedPostgres,
+} from "../../scripts/lib/embedded-postgres";
+import { deployMigrations } from "../../scripts/lib/migrations";
+import { databaseUrl, uniqueDatabaseName, withAdminClient } from "./test-database";
+
+export default async function setup(project: TestProject) {
+  let server: RunningPostgres | undefined;
+  let dataDir: string | undefined;
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    dataDir = mkdtempSync(path.join(tmpdir(), "starter-test-pg-"));
+    server = await startEmbeddedPostgres({
+      dataDir,
+      port: await findFreePort(),
+      database: "postgres",
+      persistent: false,
+    });
+    adminUrl = server.adminUrl;
+  }
+
+  const templateDatabase = uniqueDatabaseName("template");
+  await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${templateDatabase}"`));
+  await deployMigrations(databaseUrl(adminUrl, templateDatabase));
+
+  project.provide("testDatabase", { adminUrl, templateDatabase });
+
+  return async () => {
+    if (server) {
+      await server.stop();
+    } else {
+      await withAdminClient(adminUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS "${templateDatabase}" WITH (FORCE)`),
+      );
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+}
