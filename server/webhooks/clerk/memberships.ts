@@ -1,0 +1,143 @@
+import "server-only";
+import { type Change, isNewer, type MembershipChange, type Tx } from "./changes";
+import { exclusive, lockObjects, shared } from "./locks";
+import type { MembershipSnapshot } from "./payloads";
+import { ensureOrganization, ensureUser } from "./placeholders";
+
+type MembershipRow = { id: string; clerkId: string; role: string; clerkUpdatedAt: Date | null };
+
+/**
+ * `organizationMembership.created|updated|deleted`, and each membership the reconcile pulls from Clerk.
+ *
+ * Runs inside the delivery's transaction and returns what changed (ids, role before and after), so a
+ * product can extend it, e.g. write an audit-log row with the same `tx`.
+ *
+ * Order safety:
+ * - role and `clerkUpdatedAt` follow the newest version seen, whether the membership is live or ended;
+ * - a membership ends (`deletedAt`) for good when it is deleted, when its user or organization is
+ *   deleted, or when a newer membership of the same user in the same organization exists (Clerk
+ *   allows one, so the older one must have been removed; its own `deleted` event may still be on the way).
+ */
+export async function applyMembershipSnapshot(
+  tx: Tx,
+  membership: MembershipSnapshot,
+  { deleted }: { deleted: boolean },
+): Promise<Array<Change | MembershipChange>> {
+  // Exclusive on the user: at most one live membership per (organization, user) is decided here.
+  // Shared on the organization: its other memberships proceed in parallel, its deletion waits.
+  await lockObjects(tx, exclusive(membership.user.clerkId), shared(membership.organization.clerkId));
+  const changes: Array<Change | MembershipChange> = [];
+  const user = await ensureUser(tx, membership.user, changes);
+  const organization = await ensureOrganization(tx, membership.organization, changes);
+  const parents = { organizationId: organization.id, userId: user.id };
+  const ends = deleted || user.deletedAt !== null || organization.deletedAt !== null;
+
+  const row = await tx.membership.findUnique({
+    where: { clerkId: membership.clerkId },
+    select: { id: true, role: true, clerkUpdatedAt: true, deletedAt: true },
+  });
+  if (!row) {
+    const live = !ends && (await outranksLiveRival(tx, membership, parents, changes));
+    await tx.membership.create({
+      data: {
+        clerkId: membership.clerkId,
+        ...parents,
+        role: membership.role,
+        clerkUpdatedAt: membership.clerkUpdatedAt,
+        deletedAt: live ? null : new Date(),
+      },
+    });
+    changes.push(membershipChange(membership, parents, live ? "created" : "tombstoned", null, live));
+    return changes;
+  }
+
+  const newer = isNewer(membership.clerkUpdatedAt, row.clerkUpdatedAt);
+  const endsNow = ends && row.deletedAt === null;
+  if (!newer && !endsNow) {
+    const current = { clerkId: membership.clerkId, role: row.role };
+    changes.push(membershipChange(current, parents, "unchanged", row.role, row.deletedAt === null));
+    return changes;
+  }
+  await tx.membership.update({
+    where: { id: row.id },
+    data: {
+      ...(newer ? { role: membership.role, clerkUpdatedAt: membership.clerkUpdatedAt } : {}),
+      ...(endsNow ? { deletedAt: new Date() } : {}),
+    },
+  });
+  const role = newer ? membership.role : row.role;
+  changes.push(
+    membershipChange(
+      { clerkId: membership.clerkId, role },
+      parents,
+      endsNow ? "tombstoned" : "updated",
+      row.role,
+      !endsNow && row.deletedAt === null,
+    ),
+  );
+  return changes;
+}
+
+/**
+ * Whether a new membership may be live next to the one the same user already holds in the same
+ * organization: the newer of the two wins and the other ends (ties broken by id so every delivery
+ * order decides alike).
+ */
+async function outranksLiveRival(
+  tx: Tx,
+  membership: MembershipSnapshot,
+  parents: { organizationId: string; userId: string },
+  changes: Array<Change | MembershipChange>,
+): Promise<boolean> {
+  const rival: MembershipRow | null = await tx.membership.findFirst({
+    where: { ...parents, deletedAt: null },
+    select: { id: true, clerkId: true, role: true, clerkUpdatedAt: true },
+  });
+  if (!rival) return true;
+  const rivalIsOlder =
+    isNewer(membership.clerkUpdatedAt, rival.clerkUpdatedAt) ||
+    (rival.clerkUpdatedAt?.getTime() === membership.clerkUpdatedAt.getTime() &&
+      rival.clerkId < membership.clerkId);
+  if (!rivalIsOlder) return false;
+  await tx.membership.update({ where: { id: rival.id }, data: { deletedAt: new Date() } });
+  changes.push(membershipChange(rival, parents, "tombstoned", rival.role, false));
+  return true;
+}
+
+/** Ends every live membership of a deleted user or organization; returns one change per membership. */
+export async function endMemberships(
+  tx: Tx,
+  of: { userId: string } | { organizationId: string },
+): Promise<MembershipChange[]> {
+  const live = await tx.membership.findMany({
+    where: { ...of, deletedAt: null },
+    select: { id: true, clerkId: true, role: true, organizationId: true, userId: true },
+  });
+  if (live.length === 0) return [];
+  await tx.membership.updateMany({
+    where: { id: { in: live.map((membership) => membership.id) }, deletedAt: null },
+    data: { deletedAt: new Date() },
+  });
+  return live.map((membership) =>
+    membershipChange(membership, membership, "tombstoned", membership.role, false),
+  );
+}
+
+function membershipChange(
+  membership: { clerkId: string; role: string },
+  parents: { organizationId: string; userId: string },
+  change: MembershipChange["change"],
+  previousRole: string | null,
+  live: boolean,
+): MembershipChange {
+  return {
+    object: "membership",
+    clerkId: membership.clerkId,
+    change,
+    organizationId: parents.organizationId,
+    userId: parents.userId,
+    role: membership.role,
+    previousRole,
+    live,
+  };
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import { type Change, changeOf, isNewer, type MembershipChange, type Tx } from "./changes";
+import { exclusive, lockObjects, slugLock } from "./locks";
+import { endMemberships } from "./memberships";
+import type { OrganizationSnapshot } from "./payloads";
+
+/**
+ * `organization.created` / `organization.updated`, and each organization the reconcile pulls from
+ * Clerk: the row takes the snapshot if it is newer. A deleted organization stays deleted; its name
+ * still follows the newest version (it is not personal data, and the admin views show it), its slug
+ * stays free.
+ */
+export async function applyOrganizationSnapshot(
+  tx: Tx,
+  organization: OrganizationSnapshot,
+): Promise<Change[]> {
+  const { clerkId } = organization;
+  await lockObjects(tx, exclusive(clerkId), ...(organization.slug ? [slugLock(organization.slug)] : []));
+  const row = await tx.organization.findUnique({
+    where: { clerkId },
+    select: { clerkUpdatedAt: true, deletedAt: true },
+  });
+  if (row && !isNewer(organization.clerkUpdatedAt, row.clerkUpdatedAt)) {
+    return [changeOf("organization", clerkId, "unchanged")];
+  }
+  const changes: Change[] = [];
+  const slug = row?.deletedAt ? null : await claimSlug(tx, organization, changes);
+  const data = { ...organization, slug };
+  if (row) {
+    await tx.organization.update({ where: { clerkId }, data });
+  } else {
+    await tx.organization.create({ data });
+  }
+  changes.unshift(changeOf("organization", clerkId, row ? "updated" : "created"));
+  return changes;
+}
+
+/**
+ * Slugs are unique among live organizations, but events arrive out of order: a new organization may
+ * bring the slug another one gave up in an event we have not received yet. The newer version holds
+ * the slug; the other row goes without one until its own newer event arrives (Clerk's uniqueness
+ * guarantees that event exists). The caller holds the slug's lock.
+ */
+async function claimSlug(
+  tx: Tx,
+  organization: OrganizationSnapshot,
+  changes: Change[],
+): Promise<string | null> {
+  if (!organization.slug) return null;
+  const holder = await tx.organization.findFirst({
+    where: { slug: organization.slug, deletedAt: null, clerkId: { not: organization.clerkId } },
+    select: { id: true, clerkId: true, clerkUpdatedAt: true },
+  });
+  if (!holder) return organization.slug;
+  const holderIsOlder =
+    isNewer(organization.clerkUpdatedAt, holder.clerkUpdatedAt) ||
+    (holder.clerkUpdatedAt?.getTime() === organization.clerkUpdatedAt.getTime() &&
+      holder.clerkId < organization.clerkId);
+  if (!holderIsOlder) return null;
+  await tx.organization.update({ where: { id: holder.id }, data: { slug: null } });
+  changes.push(changeOf("organization", holder.clerkId, "updated"));
+  return organization.slug;
+}
+
+/**
+ * `organization.deleted`: the organization's memberships end and the row is marked deleted, so the
+ * tenant's data is no longer reachable through it; its slug becomes free for a new organization.
+ */
+export async function applyOrganizationDeletion(
+  tx: Tx,
+  { clerkId }: { clerkId: string },
+): Promise<Array<Change | MembershipChange>> {
+  await lockObjects(tx, exclusive(clerkId));
+  const row = await tx.organization.findUnique({ where: { clerkId }, select: { id: true, deletedAt: true } });
+  if (!row) {
+    // Deleted before we saw it: the tombstone keeps a late `organization.created` from reviving it.
+    // The name is unknown until such an older event fills it in.
+    await tx.organization.create({ data: { clerkId, name: "", deletedAt: new Date() } });
+    return [changeOf("organization", clerkId, "tombstoned")];
+  }
+  if (row.deletedAt) return [changeOf("organization", clerkId, "unchanged")];
+  await tx.organization.update({ where: { id: row.id }, data: { slug: null, deletedAt: new Date() } });
+  return [
+    changeOf("organization", clerkId, "tombstoned"),
+    ...(await endMemberships(tx, { organizationId: row.id })),
+  ];
+}
