@@ -141,3 +141,23 @@ function membershipChange(
     live,
   };
 }
+
+/**
+ * Ends a membership that Clerk no longer has although no deletion event reached us (the reconcile's
+ * case). Same locks as a membership event, so it cannot interleave with one.
+ */
+export async function endMissingMembership(tx: Tx, clerkId: string): Promise<MembershipChange[]> {
+  const found = await tx.membership.findUnique({
+    where: { clerkId },
+    select: { user: { select: { clerkId: true } }, organization: { select: { clerkId: true } } },
+  });
+  if (!found) return [];
+  await lockObjects(tx, exclusive(found.user.clerkId), shared(found.organization.clerkId));
+  const row = await tx.membership.findUniqueOrThrow({
+    where: { clerkId },
+    select: { id: true, clerkId: true, role: true, organizationId: true, userId: true, deletedAt: true },
+  });
+  if (row.deletedAt) return [];
+  await tx.membership.update({ where: { id: row.id }, data: { deletedAt: new Date() } });
+  return [membershipChange(row, row, "tombstoned", row.role, false)];
+}
