@@ -59,6 +59,7 @@ export const serverEnvSchema = z.object({
       .pipe(z.array(origin).min(1)),
   ),
   APP_URL: optional(origin),
+  WEBHOOK_BENCH_BASELINE: optional(z.enum(["0", "1"], { message: 'must be "1" (on) or "0" (off)' })),
 });
 
 export type RawServerEnv = z.infer<typeof serverEnvSchema>;
@@ -78,6 +79,8 @@ export interface ServerEnv {
   /** Null when the Clerk keys are not set: public pages work, signed-in areas explain what to set. */
   clerk: ClerkConfig | null;
   webhookSigningSecret: string | undefined;
+  /** Serves the naive baseline handler that `npm run bench:webhooks` compares against; never in production. */
+  webhookBenchBaseline: boolean;
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -137,5 +140,6 @@ export function parseServerEnv(
           }
         : null,
     webhookSigningSecret: raw.CLERK_WEBHOOK_SIGNING_SECRET,
+    webhookBenchBaseline: raw.WEBHOOK_BENCH_BASELINE === "1",
   };
 }
