@@ -58,12 +58,20 @@ describe("database failures", () => {
     const admin = new pg.Client({ connectionString: databaseUrl });
     await admin.connect();
     try {
-      // Hold the memberships table so the delivery stops after writing its placeholders, then kill
-      // its backend there: the way a crashed server, a failover or a dropped connection looks.
+      // Block writes to memberships (reads pass), so the delivery stops after claiming its svix-id and
+      // writing the user and organization placeholders; then kill its backend there: the way a crashed
+      // server, a failover or a dropped connection looks.
       await admin.query("BEGIN");
-      await admin.query("LOCK TABLE memberships IN ACCESS EXCLUSIVE MODE");
+      await admin.query("LOCK TABLE memberships IN SHARE MODE");
       const pending = deliverBody(body, { svixId });
       const victim = await waitForBackendBlockedOnLock(admin);
+      // Its uncommitted writes so far: the ledger claim and both placeholders.
+      const { rows: written } = await admin.query<{ relname: string }>(
+        `SELECT c.relname FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+          WHERE l.pid = $1 AND l.granted AND l.mode = 'RowExclusiveLock' AND c.relkind = 'r' ORDER BY c.relname`,
+        [victim],
+      );
+      expect(written.map((row) => row.relname)).toEqual(["organizations", "users", "webhook_events"]);
       await admin.query("SELECT pg_terminate_backend($1)", [victim]);
       const result = await pending;
       await admin.query("ROLLBACK");

@@ -1,10 +1,9 @@
 import "server-only";
 import { type Change, isNewer, type MembershipChange, type Tx } from "./changes";
 import { exclusive, lockObjects, shared } from "./locks";
+import { type MembershipState, readMembershipState } from "./membership-state";
 import type { MembershipSnapshot } from "./payloads";
 import { ensureOrganization, ensureUser } from "./placeholders";
-
-type MembershipRow = { id: string; clerkId: string; role: string; clerkUpdatedAt: Date | null };
 
 /**
  * `organizationMembership.created|updated|deleted`, and each membership the reconcile pulls from Clerk.
@@ -26,18 +25,16 @@ export async function applyMembershipSnapshot(
   // Exclusive on the user: at most one live membership per (organization, user) is decided here.
   // Shared on the organization: its other memberships proceed in parallel, its deletion waits.
   await lockObjects(tx, exclusive(membership.user.clerkId), shared(membership.organization.clerkId));
+  const state = await readMembershipState(tx, membership);
   const changes: Array<Change | MembershipChange> = [];
-  const user = await ensureUser(tx, membership.user, changes);
-  const organization = await ensureOrganization(tx, membership.organization, changes);
+  const user = await ensureUser(tx, membership.user, state.user, changes);
+  const organization = await ensureOrganization(tx, membership.organization, state.organization, changes);
   const parents = { organizationId: organization.id, userId: user.id };
   const ends = deleted || user.deletedAt !== null || organization.deletedAt !== null;
 
-  const row = await tx.membership.findUnique({
-    where: { clerkId: membership.clerkId },
-    select: { id: true, role: true, clerkUpdatedAt: true, deletedAt: true },
-  });
+  const row = state.membership;
   if (!row) {
-    const live = !ends && (await outranksLiveRival(tx, membership, parents, changes));
+    const live = !ends && (await outranksLiveRival(tx, membership, state.rival, parents, changes));
     await tx.membership.create({
       data: {
         clerkId: membership.clerkId,
@@ -86,13 +83,10 @@ export async function applyMembershipSnapshot(
 async function outranksLiveRival(
   tx: Tx,
   membership: MembershipSnapshot,
+  rival: MembershipState["rival"],
   parents: { organizationId: string; userId: string },
   changes: Array<Change | MembershipChange>,
 ): Promise<boolean> {
-  const rival: MembershipRow | null = await tx.membership.findFirst({
-    where: { ...parents, deletedAt: null },
-    select: { id: true, clerkId: true, role: true, clerkUpdatedAt: true },
-  });
   if (!rival) return true;
   const rivalIsOlder =
     isNewer(membership.clerkUpdatedAt, rival.clerkUpdatedAt) ||

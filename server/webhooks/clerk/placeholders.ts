@@ -10,13 +10,14 @@ export interface ParentRow {
 /**
  * The user a membership names, created from the membership's `public_user_data` when `user.created`
  * has not arrived yet. `clerkUpdatedAt` stays null, so any real user event completes the row.
- * The caller holds the user's exclusive lock, so a plain read-then-create cannot race.
+ * The caller read `row` under the user's exclusive lock, so a plain create cannot race.
  */
-export async function ensureUser(tx: Tx, user: UserPlaceholder, changes: Change[]): Promise<ParentRow> {
-  const row = await tx.user.findUnique({
-    where: { clerkId: user.clerkId },
-    select: { id: true, deletedAt: true },
-  });
+export async function ensureUser(
+  tx: Tx,
+  user: UserPlaceholder,
+  row: ParentRow | null,
+  changes: Change[],
+): Promise<ParentRow> {
   if (row) return row;
   changes.push(changeOf("user", user.clerkId, "placeholder"));
   return tx.user.create({ data: { ...user, clerkUpdatedAt: null }, select: { id: true, deletedAt: true } });
@@ -31,11 +32,11 @@ export async function ensureUser(tx: Tx, user: UserPlaceholder, changes: Change[
 export async function ensureOrganization(
   tx: Tx,
   organization: OrganizationPlaceholder,
+  row: ParentRow | null,
   changes: Change[],
 ): Promise<ParentRow> {
-  const select = { id: true, deletedAt: true } as const;
-  const row = await tx.organization.findUnique({ where: { clerkId: organization.clerkId }, select });
   if (row) return row;
+  const select = { id: true, deletedAt: true } as const;
   const { count } = await tx.organization.createMany({
     data: [{ ...organization, slug: null, clerkUpdatedAt: null }],
     skipDuplicates: true,
