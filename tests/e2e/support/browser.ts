@@ -90,6 +90,5 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** The text a person reads in `locator`, laid out as rendered (so "Users 3" is not "Users3"). */
 export function visibleText(locator: Locator): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text, which the tests mean.
   return locator.innerText();
 }

@@ -2,9 +2,11 @@
  * The browser and HTTP tests' world: Chromium, a throwaway PostgreSQL with the migrations and the
  * demo data, Clerk keys made for this run, and the app built once and served by `next start`.
  */
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import { seedDatabase } from "../../../prisma/seed";
 import {
@@ -12,7 +14,6 @@ import {
   type RunningPostgres,
   startEmbeddedPostgres,
 } from "../../../scripts/lib/embedded-postgres";
-import { deployMigrations } from "../../../scripts/lib/migrations";
 import { createClerkTestKeys, TEST_FRONTEND_API } from "../../support/clerk-tokens";
 import { buildApp, type RunningApp, startApp } from "./app-server";
 import { ensureChromium } from "./chromium";
@@ -45,7 +46,11 @@ export default async function setup(project: TestProject) {
       database: "app",
       persistent: false,
     });
-    await deployMigrations(postgres.url);
+    // `npm run db:deploy` in its own process: the integration tests' setup applies migrations in this
+    // process at the same time, and two schema engines in one process crash each other.
+    await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/db.ts", "deploy"], {
+      env: { ...process.env, DATABASE_URL: postgres.url, CHECKPOINT_DISABLE: "1" },
+    });
     await seedDatabase(postgres.url);
 
     const port = await findFreePort();
