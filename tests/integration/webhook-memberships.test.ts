@@ -107,6 +107,15 @@ describe("a membership that arrives before its user and organization", () => {
     expect(row.deletedAt).toBeNull();
   });
 
+  it("answers with Clerk ids and what changed, never internal row ids", async () => {
+    const result = await deliver("organizationMembership.created", membership("orgmem_answer", 100));
+    expect(result.body.changes).toEqual([
+      { object: "user", clerkId: "user_m", change: "placeholder" },
+      { object: "organization", clerkId: "org_m", change: "placeholder" },
+      { object: "membership", clerkId: "orgmem_answer", change: "created" },
+    ]);
+  });
+
   it("does not overwrite a real user with the membership's copy of its data", async () => {
     await deliver("user.created", user("user_m", 50));
     await deliver("organizationMembership.created", membership("orgmem_after", 100));

@@ -50,7 +50,12 @@ export function answer(context: DeliveryContext, outcome: DeliveryOutcome): Resp
     // The cause is in the logs; the response only tells Svix (and whoever reads its log) to retry.
     return Response.json({ error: "The event could not be stored; it will be retried." }, { status });
   }
-  return Response.json(outcome, { status });
+  // Clerk shows response bodies in its webhook logs: Clerk ids and what changed, no internal row ids.
+  const changes =
+    "changes" in outcome
+      ? outcome.changes.map(({ object, clerkId, change }) => ({ object, clerkId, change }))
+      : undefined;
+  return Response.json({ ...outcome, changes }, { status });
 }
 
 function elapsed(context: DeliveryContext): number {
