@@ -13,16 +13,12 @@
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import {
-  type History,
-  type SyncedTables,
-  seededRandom,
-  simulateClerkHistory,
-} from "../tests/support/clerk-history";
+import { seededRandom, simulateClerkHistory } from "../tests/support/clerk-history";
 import { newSigningSecret } from "../tests/support/svix-signing";
 import { buildApp, startAppServer } from "./lib/app-server";
-import { compareIsolation, type IsolationRow } from "./lib/isolation";
-import { type Delivery, median, percentile, sendConcurrently } from "./lib/load";
+import { compareIsolation, type IsolationSummary, mediansOfRounds } from "./lib/isolation";
+import { median, percentile, sendConcurrently } from "./lib/load";
+import { countWrongRows, planDeliveries } from "./lib/plan";
 import { clearTables, countLedgerRows, readTables } from "./lib/synced-rows";
 
 export interface WebhookBenchRow {
@@ -42,7 +38,7 @@ export interface WebhookBenchRow {
 export interface WebhookBenchResult {
   rows: WebhookBenchRow[];
   /** The same deliveries applied straight to PostgreSQL under two isolation strategies. */
-  isolation: Array<Omit<IsolationRow, "tables"> & { wrongRows: number }>;
+  isolation: IsolationSummary[];
 }
 
 export interface WebhookBenchOptions {
@@ -134,18 +130,7 @@ export async function benchWebhooks({
         })),
       );
     }
-    isolation = (isolationRounds[0] ?? []).map((first, index) => {
-      const same = isolationRounds.map((round) => round[index] ?? first);
-      return {
-        mode: first.mode,
-        deliveriesPerSecond: median(same.map((row) => row.deliveriesPerSecond)),
-        p50Ms: median(same.map((row) => row.p50Ms)),
-        p99Ms: median(same.map((row) => row.p99Ms)),
-        retries: median(same.map((row) => row.retries)),
-        failed: Math.max(...same.map((row) => row.failed)),
-        wrongRows: Math.max(...same.map((row) => row.wrongRows)),
-      };
-    });
+    isolation = mediansOfRounds(isolationRounds);
   } finally {
     await server.stop();
   }
@@ -163,33 +148,6 @@ export async function benchWebhooks({
     });
   }
   return { rows, isolation };
-}
-
-/**
- * Svix's best-effort order: each event displaced by up to a few positions, and duplicates (retries
- * and redeliveries, same message id and bytes) arriving at random moments after the original.
- */
-function planDeliveries(history: History, duplicates: number, random: () => number): Delivery[] {
-  const plan = history.events
-    .map((event, index) => ({ event, key: index + random() * 12 }))
-    .sort((a, b) => a.key - b.key)
-    .map(({ event }) => ({ svixId: event.svixId, body: event.body }));
-  for (let count = 0; count < duplicates; count++) {
-    const original = Math.floor(random() * plan.length);
-    const position = original + 1 + Math.floor(random() * (plan.length - original));
-    plan.splice(position, 0, plan[original] as Delivery);
-  }
-  return plan;
-}
-
-function countWrongRows(actual: SyncedTables, expected: SyncedTables): number {
-  let wrong = 0;
-  for (const table of ["users", "organizations", "memberships"] as const) {
-    const byId = new Map(actual[table].map((row) => [row.clerkId, JSON.stringify(row)]));
-    for (const row of expected[table]) if (byId.get(row.clerkId) !== JSON.stringify(row)) wrong += 1;
-    wrong += Math.max(0, actual[table].length - expected[table].length);
-  }
-  return wrong;
 }
 
 export function formatWebhookBench({ rows, isolation }: WebhookBenchResult): string {

@@ -6,7 +6,7 @@
  * a lower bound of what it would cost without them.
  */
 import type { SyncedTables } from "../../tests/support/clerk-history";
-import { type Delivery, percentile } from "./load";
+import { type Delivery, median, percentile } from "./load";
 import { clearTables, readTables } from "./synced-rows";
 
 export interface IsolationRow {
@@ -105,4 +105,22 @@ export async function compareIsolation(
 function isRetryable(error: unknown): boolean {
   const text = `${(error as { code?: unknown })?.code ?? ""} ${error instanceof Error ? error.message : ""}`;
   return /P2034|40001|40P01|TransactionWriteConflict|could not serialize|deadlock/i.test(text);
+}
+
+export type IsolationSummary = Omit<IsolationRow, "tables"> & { wrongRows: number };
+
+/** One row per mode: medians over the rounds, and the worst count of failures and wrong rows. */
+export function mediansOfRounds(rounds: ReadonlyArray<readonly IsolationSummary[]>): IsolationSummary[] {
+  return (rounds[0] ?? []).map((first, index) => {
+    const same = rounds.map((round) => round[index] ?? first);
+    return {
+      mode: first.mode,
+      deliveriesPerSecond: median(same.map((row) => row.deliveriesPerSecond)),
+      p50Ms: median(same.map((row) => row.p50Ms)),
+      p99Ms: median(same.map((row) => row.p99Ms)),
+      retries: median(same.map((row) => row.retries)),
+      failed: Math.max(...same.map((row) => row.failed)),
+      wrongRows: Math.max(...same.map((row) => row.wrongRows)),
+    };
+  });
 }
