@@ -1,3 +1,4 @@
+import pg from "pg";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { captureDeliveryLogs, loadWebhookRoute } from "../support/svix-route";
 import { eventBody, newSvixId } from "../support/svix-signing";
@@ -72,6 +73,40 @@ describe("concurrent deliveries", () => {
     expect(await db.membership.count({ where: { deletedAt: null } })).toBe(users.length * orgs.length);
   });
 
+  it("keeps an organization's new slug when another organization takes its old one at the same moment", async () => {
+    const named = (id: string, slug: string, updatedAt: number) => ({
+      id,
+      name: id,
+      slug,
+      updated_at: updatedAt,
+    });
+    await deliver("organization.created", named("org_mover", "contested", 100));
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      // Hold the mover's row so both deliveries queue on it: first the mover's own rename, then the
+      // newcomer taking the slug it gives up (found still holding it when the newcomer looked).
+      await admin.query("BEGIN");
+      await admin.query("SELECT 1 FROM organizations WHERE clerk_id = 'org_mover' FOR UPDATE");
+      const moving = deliver("organization.updated", named("org_mover", "contested-legacy", 200));
+      await waitForBackendsBlocked(admin, 1);
+      const taking = deliver("organization.created", named("org_newcomer", "contested", 300));
+      await waitForBackendsBlocked(admin, 2);
+      await admin.query("ROLLBACK");
+      expect((await Promise.all([moving, taking])).map((result) => result.status)).toEqual([200, 200]);
+    } finally {
+      await admin.end();
+    }
+    const slugs = await db.organization.findMany({
+      select: { clerkId: true, slug: true },
+      orderBy: { clerkId: "asc" },
+    });
+    expect(slugs).toEqual([
+      { clerkId: "org_mover", slug: "contested-legacy" },
+      { clerkId: "org_newcomer", slug: "contested" },
+    ]);
+  });
+
   it("ends a membership that races its user's deletion, whichever commits first", async () => {
     for (let round = 0; round < 6; round++) {
       const userId = `user_del${round}`;
@@ -100,3 +135,16 @@ describe("concurrent deliveries", () => {
     }
   });
 });
+
+async function waitForBackendsBlocked(admin: pg.Client, count: number): Promise<void> {
+  for (let attempt = 0; attempt < 400; attempt++) {
+    // Inside a transaction Postgres keeps serving the first snapshot of pg_stat_activity: drop it.
+    await admin.query("SELECT pg_stat_clear_snapshot()");
+    const { rows } = await admin.query<{ blocked: number }>(
+      "SELECT count(*)::int AS blocked FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+    );
+    if ((rows[0]?.blocked ?? 0) >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`${count} deliveries never waited on the held row`);
+}

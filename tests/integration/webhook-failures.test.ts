@@ -94,7 +94,9 @@ describe("database failures", () => {
 });
 
 async function waitForBackendBlockedOnLock(admin: pg.Client): Promise<number> {
-  for (let attempt = 0; attempt < 200; attempt++) {
+  for (let attempt = 0; attempt < 400; attempt++) {
+    // Inside a transaction Postgres keeps serving the first snapshot of pg_stat_activity: drop it.
+    await admin.query("SELECT pg_stat_clear_snapshot()");
     const { rows } = await admin.query<{ pid: number }>(
       "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
     );

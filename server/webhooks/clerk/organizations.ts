@@ -57,8 +57,14 @@ async function claimSlug(
     (holder.clerkUpdatedAt?.getTime() === organization.clerkUpdatedAt.getTime() &&
       holder.clerkId < organization.clerkId);
   if (!holderIsOlder) return null;
-  await tx.organization.update({ where: { id: holder.id }, data: { slug: null } });
-  changes.push(changeOf("organization", holder.clerkId, "updated"));
+  // Conditional on the slug: the holder's own newer event may be committing a new slug right now
+  // (it locks its row and the new slug, not this one). Postgres re-checks the condition once that
+  // commit releases the row, so a slug it just moved to is not wiped; if it moved away, the slug is free.
+  const { count } = await tx.organization.updateMany({
+    where: { id: holder.id, slug: organization.slug },
+    data: { slug: null },
+  });
+  if (count === 1) changes.push(changeOf("organization", holder.clerkId, "updated"));
   return organization.slug;
 }
 
