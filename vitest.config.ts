@@ -12,7 +12,7 @@ export default defineConfig({
     },
   },
   test: {
-    env: { CHECKPOINT_DISABLE: "1" },
+    env: { CHECKPOINT_DISABLE: "1", CLERK_TELEMETRY_DISABLED: "1" },
     projects: [
       {
         extends: true,
