@@ -21,6 +21,8 @@ export const OUTPUT_DIR = path.join(PROJECT_ROOT, "test-results/bench");
 export interface BenchAppOptions {
   /** Added to (and overriding) the environment of the build and the server. */
   env?: Record<string, string>;
+  /** Added to the server's environment only (e.g. Next.js's NEXT_CPU_PROF). */
+  serverEnv?: Record<string, string>;
   /** Fills the migrated database, as its owner. Default: the demo data of `npm run dev`. */
   seed?: (databaseUrl: string) => Promise<unknown>;
   log?: (line: string) => void;
@@ -115,6 +117,7 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
       CLERK_WEBHOOK_SIGNING_SECRET: keys.webhookSigningSecret,
       BENCHMARK_ROUTES: "1",
       ...options.env,
+      ...options.serverEnv,
     },
     serverLog,
   );

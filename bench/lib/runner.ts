@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --smoke] [--only auth,pages] [--runs 5] [--duration 15]`: starts the app once,
+ * `npm run bench [-- --smoke] [--only auth,pages] [--runs 5] [--duration 15] [--profile]`: starts the app once,
  * runs the chosen benchmarks in order against it, stops everything, prints one table and writes it
  * to bench/results.md (a full run of every benchmark) or under test-results/bench/ (anything less).
  */
@@ -8,14 +8,17 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { OUTPUT_DIR, PROJECT_ROOT, startBenchApp } from "./app";
+import { hotspots, newestProfileSince, readCpuProfile } from "./cpu-profile";
 import { stopEverything, stopEverythingOnSignals } from "./processes";
-import { describeMachine, renderReport } from "./report";
+import { describeMachine, formatPercent, renderReport } from "./report";
 import type { BenchContext, Benchmark, LoadPlan, Row } from "./types";
 
 const FULL_PLAN: LoadPlan = { runs: 3, durationSeconds: 10, warmupSeconds: 5 };
 // Every code path runs, under the same concurrency, in seconds: enough to catch a broken benchmark.
 const SMOKE_PLAN: LoadPlan = { runs: 3, durationSeconds: 1, warmupSeconds: 0, requestsPerConnection: 5 };
 export const RESULTS_FILE = path.join(PROJECT_ROOT, "bench/results.md");
+// Where `next start` writes its profile when NEXT_CPU_PROF is set (chosen by Next.js, not by us).
+const PROFILES_DIR = path.join(PROJECT_ROOT, ".next-profiles");
 
 export class UsageError extends Error {
   override name = "UsageError";
@@ -23,6 +26,8 @@ export class UsageError extends Error {
 
 interface RunOptions {
   smoke: boolean;
+  /** Record a CPU profile of the server and sum it up in the notes. */
+  profile: boolean;
   selected: Benchmark[];
   plan: LoadPlan;
 }
@@ -35,6 +40,7 @@ export function parseRunOptions(argv: string[], benchmarks: Benchmark[]): RunOpt
       only: { type: "string" },
       runs: { type: "string" },
       duration: { type: "string" },
+      profile: { type: "boolean", default: false },
     },
     strict: true,
   });
@@ -52,6 +58,7 @@ export function parseRunOptions(argv: string[], benchmarks: Benchmark[]): RunOpt
     throw new UsageError("--runs must be at least 3: every figure is a median of ≥ 3 runs");
   return {
     smoke,
+    profile: values.profile ?? false,
     selected: benchmarks.filter((b) => names.includes(b.name)),
     plan: {
       ...base,
@@ -72,7 +79,7 @@ function positiveInteger(flag: string, raw: string | undefined): number | undefi
 /** Runs `benchmarks` as the command line asks; resolves with the process exit code. */
 export async function runBenchmarks(benchmarks: Benchmark[], argv: string[]): Promise<number> {
   const options = parseRunOptions(argv, benchmarks);
-  const { smoke, selected, plan } = options;
+  const { smoke, selected, plan, profile } = options;
   const log = (line: string) => console.log(`[bench] ${line}`);
   stopEverythingOnSignals();
   const started = performance.now();
@@ -82,7 +89,7 @@ export async function runBenchmarks(benchmarks: Benchmark[], argv: string[]): Pr
   const failures: string[] = [];
   let buildNote = "";
   try {
-    const app = await startBenchApp({ log });
+    const app = await startBenchApp({ log, serverEnv: profile ? { NEXT_CPU_PROF: "1" } : {} });
     buildNote = app.build.reused
       ? "reused the current production build"
       : `production build in ${app.build.seconds.toFixed(0)} s`;
@@ -99,6 +106,7 @@ export async function runBenchmarks(benchmarks: Benchmark[], argv: string[]): Pr
   } finally {
     await stopEverything();
   }
+  if (profile) notes.push(describeProfile(started));
 
   const seconds = (performance.now() - started) / 1000;
   const mode = smoke
@@ -118,7 +126,8 @@ export async function runBenchmarks(benchmarks: Benchmark[], argv: string[]): Pr
   });
   console.log(`\n${report}`);
 
-  const complete = !smoke && selected.length === benchmarks.length && failures.length === 0;
+  // A profiled run is slower than a plain one: its figures do not belong in the results.
+  const complete = !smoke && !profile && selected.length === benchmarks.length && failures.length === 0;
   const file = complete
     ? RESULTS_FILE
     : path.join(OUTPUT_DIR, smoke ? "results-smoke.md" : "results-partial.md");
@@ -128,6 +137,16 @@ export async function runBenchmarks(benchmarks: Benchmark[], argv: string[]): Pr
     `written to ${path.relative(PROJECT_ROOT, file)}${complete ? "" : " (bench/results.md is only written by a full run of every benchmark)"}`,
   );
   return failures.length > 0 ? 1 : 0;
+}
+
+function describeProfile(startedAt: number): string {
+  const file = newestProfileSince(PROFILES_DIR, performance.timeOrigin + startedAt);
+  if (!file)
+    return `--profile: the server wrote no CPU profile into ${path.relative(PROJECT_ROOT, PROFILES_DIR)}/.`;
+  const summary = hotspots(readCpuProfile(file))
+    .map((spot) => `${formatPercent(spot.share)} ${spot.where}`)
+    .join(", ");
+  return `CPU profile of the server over the whole run (${path.relative(PROJECT_ROOT, file)}; open it in Chrome DevTools → Performance): ${summary}.`;
 }
 
 function describeCommit(): string {
