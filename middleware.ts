@@ -41,7 +41,8 @@ const gate = clerk
         const { isAuthenticated, redirectToSignIn } = await auth();
         if (isAuthenticated) return;
         if (isApiPath(pathname)) return signedOutApiResponse();
-        return redirectToSignIn({ returnBackUrl: request.url });
+        // The way back is the URL the visitor asked for, as Clerk sees it behind proxies (x-forwarded-*).
+        return redirectToSignIn();
       },
       {
         // @clerk/nextjs does not read CLERK_JWT_KEY by itself; without it every request would ask
