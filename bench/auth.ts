@@ -95,7 +95,7 @@ const auth: Benchmark = {
     ];
     if (ratio.median < TARGET_RATIO) {
       ctx.note(
-        `Auth overhead misses its target: the protected route serves ${formatPercent(ratio.median)} of the public route's requests/s. Both routes run the middleware; the difference is Clerk's \`authenticateRequest\` on a token (RS256 signature check with the \`jwtKey\`, claims, \`authorizedParties\`) in the Edge-runtime middleware plus \`auth()\` in the handler. Profile with \`node --cpu-prof node_modules/next/dist/bin/next start\` under \`npm run bench -- --only auth\` to see which of the two costs more.`,
+        `Auth overhead misses its target: the protected route serves ${formatPercent(ratio.median)} of the public route's requests/s. Both pay for the middleware (Clerk's \`clerkMiddleware\` in Next.js's Edge-runtime sandbox, which also AES-encrypts its options into a header for the handler); the protected one adds the RS256 check of the token with the \`jwtKey\`, an HMAC of the token on each side, decrypting those options and \`auth()\` in the handler. \`npm run bench -- --only auth --profile\` shows the split; \`npm run bench:auth\` times Clerk's verification alone.`,
       );
     }
     return rows;
