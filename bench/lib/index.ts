@@ -21,7 +21,7 @@
  * - `startBenchApp({ env, seed })` (./app.ts): `next build` (reused when current), embedded PostgreSQL
  *   on a free port + migrations + seed, `next start -H localhost` on a free port, Clerk keys for the
  *   run, BENCHMARK_ROUTES=1. The runner starts it once; `stop()` and Ctrl-C end everything.
- * - `runLoad(options)` (./load.ts): one autocannon run in a second process; fails on any status but
+ * - `runLoad(options)` (./autocannon.ts): one autocannon run in a second process; fails on any status but
  *   `expectStatus` (default [200]), on connection errors and timeouts. `requests` are sent in turn;
  *   requests that must differ each time (fresh svix signatures, unique ids) come from a module of
  *   yours: `requestModule: { path, options }`, whose `createRequests(options)` returns autocannon
@@ -34,8 +34,8 @@
  *   target is missed.
  */
 export { type BenchApp, type BenchAppOptions, startBenchApp } from "./app";
+export { type LoadOptions, type LoadRequest, type LoadResult, runLoad } from "./autocannon";
 export { expectResponse } from "./check";
-export { type LoadOptions, type LoadRequest, type LoadResult, runLoad } from "./load";
 export { formatKb, formatMs, formatNumber, formatPercent } from "./report";
 export { measureScenarios, type Scenario, type ScenarioResult } from "./scenarios";
 export { BenchSessions, DEMO_ADMIN } from "./sessions";

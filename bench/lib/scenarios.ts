@@ -3,7 +3,7 @@
  * (A B A B A B, not A A A B B B), so a slow stretch on a shared machine hits every scenario alike
  * instead of skewing the comparison.
  */
-import { type LoadOptions, type LoadResult, runLoad } from "./load";
+import { type LoadOptions, type LoadResult, runLoad } from "./autocannon";
 import { formatMs, formatNumber } from "./report";
 import { medianOf, type Summary } from "./stats";
 import type { BenchContext } from "./types";

@@ -1,5 +1,5 @@
 /**
- * Puts load on the running app with autocannon from a second process (./load-worker.ts), so the
+ * Puts load on the running app with autocannon from a second process (./autocannon-worker.ts), so the
  * load generator's own work never runs on the server's event loop. Returns what the responses
  * measured, and refuses to return numbers for a run that was not what it claimed to measure
  * (an unexpected status, a connection error, a timeout).
@@ -59,7 +59,7 @@ export class LoadRunError extends Error {
   override name = "LoadRunError";
 }
 
-const WORKER_PATH = fileURLToPath(new URL("./load-worker.ts", import.meta.url));
+const WORKER_PATH = fileURLToPath(new URL("./autocannon-worker.ts", import.meta.url));
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const { expectStatus = [200], ...spec } = options;

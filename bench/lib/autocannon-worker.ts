@@ -1,10 +1,10 @@
 /**
- * The load generator's process (forked by ./load.ts): receives one `WorkerSpec`, runs autocannon,
+ * The load generator's process (forked by ./autocannon.ts): receives one `WorkerSpec`, runs autocannon,
  * sends back one `WorkerMessage` and exits. Latencies are collected from every response, because
  * autocannon's summary has no p95 and rounds to whole milliseconds.
  */
 import autocannon from "autocannon";
-import type { LoadResult, WorkerMessage, WorkerSpec } from "./load";
+import type { LoadResult, WorkerMessage, WorkerSpec } from "./autocannon";
 import { percentile } from "./stats";
 
 async function requestsOf(spec: WorkerSpec): Promise<autocannon.Request[]> {
