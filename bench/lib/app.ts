@@ -25,13 +25,18 @@ export interface BenchAppOptions {
   serverEnv?: Record<string, string>;
   /** Fills the migrated database, as its owner. Default: the demo data of `npm run dev`. */
   seed?: (databaseUrl: string) => Promise<unknown>;
+  /**
+   * The URL the server connects with, made from the owner's URL after migrations and seed — e.g. a
+   * role that row-level security binds, as in production. Default: the owner's URL.
+   */
+  serverDatabaseUrl?: (ownerUrl: string) => Promise<string>;
   log?: (line: string) => void;
 }
 
 export interface BenchApp {
   /** `http://localhost:<port>`. */
   baseUrl: string;
-  /** The app's database as its owner: for a benchmark that adds rows of its own before measuring. */
+  /** The app's database as its owner (not the server's role): for a benchmark that adds rows of its own. */
   databaseUrl: string;
   /** Mints the session tokens this server accepts. */
   sessions: BenchSessions;
@@ -90,9 +95,11 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
     removeDataDir();
   };
 
+  let serverDatabaseUrl = postgres.url;
   try {
     await deployMigrations(postgres.url);
     await (options.seed ?? seedDatabase)(postgres.url);
+    if (options.serverDatabaseUrl) serverDatabaseUrl = await options.serverDatabaseUrl(postgres.url);
   } catch (error) {
     await stopDatabase();
     throw error;
@@ -110,7 +117,7 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
     ],
     {
       ...buildEnv,
-      DATABASE_URL: postgres.url,
+      DATABASE_URL: serverDatabaseUrl,
       APP_URL: baseUrl,
       CLERK_AUTHORIZED_PARTIES: baseUrl,
       CLERK_JWT_KEY: keys.jwtPublicKey,

@@ -18,9 +18,10 @@
  * runs it alone). Every figure is the median of `ctx.plan.runs` (≥ 3) runs; pass its `Summary` as
  * `spread` and the table flags a CV above 10% as noisy. `--smoke` shrinks the plan to 1-second runs.
  *
- * - `startBenchApp({ env, seed })` (./app.ts): `next build` (reused when current), embedded PostgreSQL
- *   on a free port + migrations + seed, `next start -H localhost` on a free port, Clerk keys for the
- *   run, BENCHMARK_ROUTES=1. The runner starts it once; `stop()` and Ctrl-C end everything.
+ * - `startBenchApp({ env, serverEnv, seed, serverDatabaseUrl })` (./app.ts): `next build` (reused when
+ *   current), embedded PostgreSQL on a free port + migrations + seed (as the owner), `next start -H
+ *   localhost` on a free port (connecting as `serverDatabaseUrl(ownerUrl)`, e.g. an RLS-bound role),
+ *   Clerk keys for the run, BENCHMARK_ROUTES=1. The runner starts it once; `stop()` and Ctrl-C end everything.
  * - `runLoad(options)` (./autocannon.ts): one autocannon run in a second process; fails on any status but
  *   `expectStatus` (default [200]), on connection errors and timeouts. `requests` are sent in turn;
  *   requests that must differ each time (fresh svix signatures, unique ids) come from a module of
