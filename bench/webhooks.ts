@@ -76,7 +76,7 @@ export async function benchWebhooks({
     buildApp();
   }
   log("▸ Starting next start + embedded PostgreSQL…");
-  const server = await startAppServer({ CLERK_WEBHOOK_SIGNING_SECRET: secret, WEBHOOK_BENCH_BASELINE: "1" });
+  const server = await startAppServer({ CLERK_WEBHOOK_SIGNING_SECRET: secret, BENCHMARK_ROUTES: "1" });
   const targets: Record<Handler, { url: string; secret: string }> = {
     [OURS]: { url: `${server.baseUrl}/api/webhooks/clerk`, secret },
     [NAIVE]: { url: `${server.baseUrl}/api/webhooks/bench-baseline`, secret },

@@ -59,7 +59,10 @@ export const serverEnvSchema = z.object({
       .pipe(z.array(origin).min(1)),
   ),
   APP_URL: optional(origin),
-  WEBHOOK_BENCH_BASELINE: optional(z.enum(["0", "1"], { message: 'must be "1" (on) or "0" (off)' })),
+  // Only `npm run bench` sets it: the auth-overhead route pair has no use in a deployment.
+  BENCHMARK_ROUTES: optional(
+    z.stringbool({ error: 'must be "1" (serve the benchmark routes) or "0" (the default)' }),
+  ),
 });
 
 export type RawServerEnv = z.infer<typeof serverEnvSchema>;
@@ -88,8 +91,8 @@ export interface ServerEnv {
   /** Null when the Clerk keys are not set: public pages work, signed-in areas explain what to set. */
   clerk: ClerkConfig | null;
   webhookSigningSecret: string | undefined;
-  /** Serves the naive baseline handler that `npm run bench:webhooks` compares against; never in production. */
-  webhookBenchBaseline: boolean;
+  /** `/api/benchmark/*` answer only when this is on (see docs/benchmarks.md); a 404 otherwise. */
+  benchmarkRoutes: boolean;
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -148,6 +151,6 @@ export function parseServerEnv(
           }
         : null,
     webhookSigningSecret: raw.CLERK_WEBHOOK_SIGNING_SECRET,
-    webhookBenchBaseline: raw.WEBHOOK_BENCH_BASELINE === "1",
+    benchmarkRoutes: raw.BENCHMARK_ROUTES ?? false,
   };
 }

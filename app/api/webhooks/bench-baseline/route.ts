@@ -3,14 +3,14 @@ import { env } from "@/server/env";
 import { verifyClerkDelivery } from "@/server/webhooks/clerk/verify";
 
 /**
- * The naive handler `npm run bench:webhooks` measures ours against, in the same build and server so
- * the comparison is fair: verify, then one plain insert, the way most starters do it (a duplicate
- * delivery hits the unique key and answers 500). It exists only while WEBHOOK_BENCH_BASELINE=1, which
- * the benchmark sets on the server it starts; everywhere else this path is a 404.
+ * The naive handler `npm run bench:webhooks` measures ours against, in the same build and server and
+ * behind the same middleware path (so the comparison is fair): verify, then one plain insert, the way
+ * most starters do it (a duplicate delivery hits the unique key and answers 500). It exists only
+ * while BENCHMARK_ROUTES=1, which the benchmarks set on the server they start; elsewhere it is a 404.
  */
 export async function POST(request: Request) {
   const secret = env.webhookSigningSecret;
-  if (!env.webhookBenchBaseline || !secret) return new Response(null, { status: 404 });
+  if (!env.benchmarkRoutes || !secret) return Response.json({ error: "Not found" }, { status: 404 });
   const body = await request.text();
   const verified = verifyClerkDelivery(secret, body, request.headers);
   if (!verified.ok) return Response.json({ error: verified.reason }, { status: 400 });
