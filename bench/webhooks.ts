@@ -9,13 +9,15 @@
  * by row with what Clerk ended up holding. Then the same deliveries go straight to PostgreSQL through
  * the same transaction body, under READ COMMITTED + advisory locks (the app) and SERIALIZABLE + retry.
  *
- * Options: --rounds N (default 3), --events N (default 5000), --senders N (default 16), --skip-build.
+ * The server is the shared benchmark app of `npm run bench` (bench/lib/app.ts: build reused when
+ * current, Clerk configured, BENCHMARK_ROUTES=1). Options: --rounds N (default 3), --events N
+ * (default 5000), --senders N (default 16).
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { seededRandom, simulateClerkHistory } from "../tests/support/clerk-history";
 import { newSigningSecret } from "../tests/support/svix-signing";
-import { buildApp, startAppServer } from "./lib/app-server";
+import { startBenchApp } from "./lib/app";
 import { compareIsolation, type IsolationSummary, mediansOfRounds } from "./lib/isolation";
 import { median, percentile, sendConcurrently } from "./lib/load";
 import { countWrongRows, planDeliveries } from "./lib/plan";
@@ -45,7 +47,6 @@ export interface WebhookBenchOptions {
   rounds?: number;
   events?: number;
   senders?: number;
-  build?: boolean;
   log?: (line: string) => void;
 }
 
@@ -62,21 +63,15 @@ export async function benchWebhooks({
   rounds = 3,
   events = 5000,
   senders = 16,
-  build = true,
   log = () => {},
 }: WebhookBenchOptions = {}): Promise<WebhookBenchResult> {
   const uniqueEvents = Math.round(events * (1 - DUPLICATE_SHARE));
   const history = simulateClerkHistory(20261122, uniqueEvents, "b");
   const deliveries = planDeliveries(history, events - uniqueEvents, seededRandom(7));
   const warmUp = simulateClerkHistory(1, 300, "w");
-  const secret = newSigningSecret();
-
-  if (build) {
-    log("▸ next build…");
-    buildApp();
-  }
   log("▸ Starting next start + embedded PostgreSQL…");
-  const server = await startAppServer({ CLERK_WEBHOOK_SIGNING_SECRET: secret, BENCHMARK_ROUTES: "1" });
+  const server = await startBenchApp({ log });
+  const secret = server.webhookSigningSecret;
   const targets: Record<Handler, { url: string; secret: string }> = {
     [OURS]: { url: `${server.baseUrl}/api/webhooks/clerk`, secret },
     [NAIVE]: { url: `${server.baseUrl}/api/webhooks/bench-baseline`, secret },
@@ -189,14 +184,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       rounds: { type: "string" },
       events: { type: "string" },
       senders: { type: "string" },
-      "skip-build": { type: "boolean" },
     },
   });
   benchWebhooks({
     rounds: values.rounds ? Number(values.rounds) : undefined,
     events: values.events ? Number(values.events) : undefined,
     senders: values.senders ? Number(values.senders) : undefined,
-    build: !values["skip-build"],
     log: (line) => console.error(line),
   })
     .then((result) => console.log(`\n${formatWebhookBench(result)}`))
