@@ -1,10 +1,10 @@
 import "server-only";
-import { auth } from "@clerk/nextjs/server";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { clerkConfigured } from "../env";
 import { AuthError } from "./errors";
 import { can, type Permission, permissionsOf } from "./permissions";
+import { currentAuth } from "./request-auth";
 
 /** Who is calling, and for which organization: the only source of the tenant for the whole app. */
 export interface OrgContext {
@@ -28,7 +28,7 @@ type Session =
  */
 export const getSession = cache(async (): Promise<Session> => {
   if (!clerkConfigured) return { state: "clerk-not-configured" };
-  const session = await auth();
+  const session = await currentAuth();
   if (!session.userId) return { state: "signed-out" };
   if (!session.orgId || !session.orgRole) return { state: "no-organization", userId: session.userId };
   const has = (params: { role: string }) => session.has(params);

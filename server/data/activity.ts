@@ -1,0 +1,50 @@
+import "server-only";
+import { encodeCursor, type Page, type PageQuery, pageSize } from "@/lib/validation/pagination";
+import type { Person } from "@/lib/validation/people";
+import type { Prisma } from "../generated/prisma/client";
+import { cursorId } from "./ids";
+import { peopleByClerkId } from "./people";
+import { inTenant } from "./tenant";
+
+export interface ActivityEntry {
+  id: string;
+  /** A person, or a system actor such as `system:clerk-webhook`. */
+  actor: { kind: "person"; person: Person } | { kind: "system"; name: string };
+  action: string;
+  target: { type: string; id: string; label: string };
+  details: Prisma.JsonValue;
+  createdAt: string;
+}
+
+/** The organization's audit log, newest first. Admins only (`organization:read-activity`). */
+export function listActivity(query: Partial<PageQuery> = {}): Promise<Page<ActivityEntry>> {
+  const { cursor: rawCursor } = query;
+  const cursor = cursorId(rawCursor);
+  const limit = pageSize(query.limit);
+  return inTenant("organization:read-activity", async (tx, { organizationId }) => {
+    const rows = await tx.auditEvent.findMany({
+      where: { organizationId, ...(cursor ? { id: { lt: cursor } } : {}) },
+      orderBy: { id: "desc" },
+      take: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const people = await peopleByClerkId(
+      tx,
+      page.filter((row) => !row.actor.startsWith("system:")).map((row) => row.actor),
+    );
+    const last = page.at(-1);
+    return {
+      data: page.map((row) => ({
+        id: row.id,
+        actor: row.actor.startsWith("system:")
+          ? { kind: "system", name: row.actor.slice("system:".length) }
+          : { kind: "person", person: people.get(row.actor) ?? { userId: row.actor, name: null } },
+        action: row.action,
+        target: { type: row.targetType, id: row.targetId, label: row.targetLabel },
+        details: row.details,
+        createdAt: row.createdAt.toISOString(),
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null,
+    };
+  });
+}
