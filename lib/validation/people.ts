@@ -4,7 +4,7 @@ import { z } from "zod";
 export const clerkUserIdSchema = z
   .string()
   .max(64, "Must be a Clerk user id like user_2abc…")
-  .regex(/^user_[A-Za-z0-9]+$/, "Must be a Clerk user id like user_2abc…");
+  .regex(/^user_[A-Za-z0-9_]+$/, "Must be a Clerk user id like user_2abc…");
 
 export const personSchema = z.object({
   userId: clerkUserIdSchema,

@@ -3,20 +3,23 @@ import { unstable_rethrow } from "next/navigation";
 import { ZodError } from "zod";
 import type { FormState } from "@/lib/form-state";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { requireOrgContext } from "../auth/context";
 import { AuthError } from "../auth/errors";
 import { ConflictError, InvalidReferenceError, NotFoundError } from "../data/errors";
 
 /**
  * Runs a server action's work and turns what can go wrong into a `FormState` the form shows:
  * per-field messages for invalid input (422) and conflicts (409), and a message for not found (404,
- * another organization's id included), signed out (401) and not allowed (403). Next's own
- * control flow (`redirect()`, `notFound()`) passes through.
+ * another organization's id included), signed out (401) and not allowed (403). The session is
+ * checked before the input, like the REST API does. Next's own control flow (`redirect()`,
+ * `notFound()`) passes through.
  */
 export async function runFormAction(
-  work: () => Promise<FormState | undefined | void>,
+  work: () => Promise<FormState | undefined>,
   submitted?: FormData,
 ): Promise<FormState> {
   try {
+    await requireOrgContext();
     return (await work()) ?? { status: "success" };
   } catch (error) {
     unstable_rethrow(error);

@@ -1,20 +1,15 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createClerkClient } from "@clerk/backend";
+import { createClerkClient, type SessionAuthObject } from "@clerk/backend";
+import { signedOutAuthObject } from "@clerk/backend/internal";
 import { auth } from "@clerk/nextjs/server";
 import { env } from "../env";
 
 /**
- * The parts of Clerk's verified auth object the app reads. Clerk's `auth()` (pages, server actions)
- * and `authenticateRequest(…).toAuth()` (REST API, tests) both produce it, from the same verification.
+ * Clerk's auth object of a verified session token: what `auth()` returns (pages, server actions)
+ * and what `authenticateRequest(…).toAuth()` returns (REST API, tests) — the same verification.
  */
-export interface VerifiedAuth {
-  userId: string | null;
-  orgId: string | null | undefined;
-  orgRole: string | null | undefined;
-  orgSlug: string | null | undefined;
-  has(params: { role: string }): boolean;
-}
+export type VerifiedAuth = SessionAuthObject;
 
 // The REST API verifies its Bearer token itself (below) and runs the handler inside this scope, so the
 // data access layer reads the caller the same way on every path without taking it as a parameter.
@@ -30,14 +25,6 @@ export function runAsCaller<T>(caller: VerifiedAuth, work: () => Promise<T>): Pr
   return verifiedCaller.run(caller, work);
 }
 
-const SIGNED_OUT: VerifiedAuth = {
-  userId: null,
-  orgId: null,
-  orgRole: null,
-  orgSlug: null,
-  has: () => false,
-};
-
 let clerk: ReturnType<typeof createClerkClient> | undefined;
 
 /**
@@ -48,7 +35,7 @@ let clerk: ReturnType<typeof createClerkClient> | undefined;
  */
 export async function verifyBearerRequest(request: Request): Promise<VerifiedAuth> {
   const authorization = request.headers.get("authorization");
-  if (!env.clerk || !authorization?.startsWith("Bearer ")) return SIGNED_OUT;
+  if (!env.clerk || !authorization?.startsWith("Bearer ")) return signedOutAuthObject();
   clerk ??= createClerkClient({
     secretKey: env.clerk.secretKey,
     publishableKey: env.clerk.publishableKey,
@@ -58,5 +45,5 @@ export async function verifyBearerRequest(request: Request): Promise<VerifiedAut
     new Request(request.url, { method: request.method, headers: { authorization } }),
     { jwtKey: env.clerk.jwtKey, authorizedParties: env.authorizedParties, acceptsToken: "session_token" },
   );
-  return state.toAuth() ?? SIGNED_OUT;
+  return state.toAuth() ?? signedOutAuthObject();
 }

@@ -39,7 +39,7 @@ export default async function ProjectsPage({
         )}
       </div>
 
-      <form action={listPath} role="search" className="flex gap-2">
+      <form action={listPath} className="flex gap-2">
         <label htmlFor="q" className="sr-only">
           Search projects by name
         </label>
