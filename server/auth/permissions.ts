@@ -29,7 +29,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> =
 export type HasRole = (params: { role: string }) => boolean;
 
 export function can(has: HasRole, permission: Permission): boolean {
-  return Object.entries(ROLE_PERMISSIONS).some(([role, granted]) => granted.includes(permission) && has({ role }));
+  return Object.entries(ROLE_PERMISSIONS).some(
+    ([role, granted]) => granted.includes(permission) && has({ role }),
+  );
 }
 
 export function permissionsOf(has: HasRole): Permission[] {

@@ -83,3 +83,15 @@ describe("server environment", () => {
     expect(env.authorizedParties).toEqual(["https://app.example.com", "http://localhost:3000"]);
   });
 });
+
+describe("server environment during next build", () => {
+  it("does not require DATABASE_URL, which only the running server needs", () => {
+    expect(() => parseServerEnv({}, { forBuild: true })).not.toThrow();
+  });
+
+  it("still rejects malformed values", () => {
+    expect(() => parseServerEnv({ CLERK_SECRET_KEY: "nope" }, { forBuild: true })).toThrow(
+      InvalidEnvironmentError,
+    );
+  });
+});
