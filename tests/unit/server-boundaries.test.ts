@@ -20,7 +20,7 @@ function sourceFiles(dir: string): string[] {
 const DATABASE_MODULE =
   /(?:from|import)\s*\(?\s*["']([^"']*(?:@prisma\/|server\/generated|server\/db|^pg$)[^"']*|pg)["']/g;
 
-export function databaseImportsOf(source: string): string[] {
+function databaseImportsOf(source: string): string[] {
   return [...source.matchAll(DATABASE_MODULE)].map((match) => match[1] as string);
 }
 
