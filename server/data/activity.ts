@@ -13,6 +13,8 @@ export interface ActivityEntry {
   action: string;
   target: { type: string; id: string; label: string };
   details: Prisma.JsonValue;
+  /** People the details name by Clerk user id (an assignee before and after), for display. */
+  people: Record<string, Person>;
   createdAt: string;
 }
 
@@ -28,10 +30,10 @@ export function listActivity(query: Partial<PageQuery> = {}): Promise<Page<Activ
       take: limit + 1,
     });
     const page = rows.slice(0, limit);
-    const people = await peopleByClerkId(
-      tx,
-      page.filter((row) => !row.actor.startsWith("system:")).map((row) => row.actor),
-    );
+    const people = await peopleByClerkId(tx, [
+      ...page.filter((row) => !row.actor.startsWith("system:")).map((row) => row.actor),
+      ...page.flatMap((row) => mentionedUserIds(row.details)),
+    ]);
     const last = page.at(-1);
     return {
       data: page.map((row) => ({
@@ -42,9 +44,32 @@ export function listActivity(query: Partial<PageQuery> = {}): Promise<Page<Activ
         action: row.action,
         target: { type: row.targetType, id: row.targetId, label: row.targetLabel },
         details: row.details,
+        people: Object.fromEntries(
+          mentionedUserIds(row.details).map((userId) => [
+            userId,
+            people.get(userId) ?? { userId, name: null },
+          ]),
+        ),
         createdAt: row.createdAt.toISOString(),
       })),
       nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null,
     };
   });
+}
+
+/** Clerk user ids in a change set's `from`/`to` values (e.g. a task's assignee). */
+function mentionedUserIds(details: Prisma.JsonValue): string[] {
+  const changes = isObject(details) ? details.changes : null;
+  if (!isObject(changes)) return [];
+  return Object.values(changes).flatMap((change) =>
+    isObject(change)
+      ? [change.from, change.to].filter(
+          (value): value is string => typeof value === "string" && value.startsWith("user_"),
+        )
+      : [],
+  );
+}
+
+function isObject(value: Prisma.JsonValue | undefined): value is Prisma.JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -180,6 +180,21 @@ describe("tasks", () => {
     );
   });
 
+  it("logs a reassignment with both people's ids, and names them for the activity page", async () => {
+    const project = await actAs(alice, () => createProject({ name: "Launch" }));
+    const task = await actAs(bob, () => createTask(project.id, { title: "Review", assigneeId: "user_demo_bob" }));
+    await actAs(bob, () => updateTask(project.id, task.id, { assigneeId: "user_demo_alice" }));
+    const [latest] = (await actAs(alice, () => listActivity())).data;
+    expect(latest).toMatchObject({
+      action: "task.updated",
+      details: { changes: { assigneeId: { from: "user_demo_bob", to: "user_demo_alice" } } },
+      people: {
+        user_demo_bob: { userId: "user_demo_bob", name: "Bob Builder" },
+        user_demo_alice: { userId: "user_demo_alice", name: "Alice Admin" },
+      },
+    });
+  });
+
   it("offers the organization's members, and only them, as assignees", async () => {
     const members = await actAs(bob, () => listMembers());
     expect(members).toEqual([

@@ -78,19 +78,24 @@ const VERBS: Record<string, string> = {
 function describe(entry: ActivityEntry): string {
   const [object = entry.target.type, verb = ""] = entry.action.split(".");
   const label = entry.target.label ? `“${entry.target.label}”` : entry.target.id;
-  const changes = changeList(entry.details);
+  const changes = changeList(entry);
   const what = `${VERBS[verb] ?? verb} ${object} ${label}`;
   return changes ? `${what}: ${changes}` : what;
 }
 
-function changeList(details: ActivityEntry["details"]): string {
+const FIELD_NAMES: Record<string, string> = { assigneeId: "assignee" };
+
+function changeList(entry: ActivityEntry): string {
+  const { details } = entry;
   if (!details || typeof details !== "object" || Array.isArray(details)) return "";
   const changes = details.changes;
   if (!changes || typeof changes !== "object" || Array.isArray(changes)) return "";
   return Object.entries(changes)
     .map(([field, change]) => {
       const to = change && typeof change === "object" && !Array.isArray(change) ? change.to : change;
-      return `${field} → ${to === null ? "none" : String(to)}`;
+      const person = typeof to === "string" ? entry.people[to] : undefined;
+      const shown = to === null ? "none" : (person?.name ?? String(to));
+      return `${FIELD_NAMES[field] ?? field} → ${shown}`;
     })
     .join(", ");
 }
