@@ -20,14 +20,16 @@ export interface AuditEventInput {
  * roll back together.
  *
  * Works in a tenant transaction (the data access layer) and in one without a tenant (the webhook
- * sync): when the transaction has no `app.org_id` yet, it is scoped to the event's organization here.
- * When it already has one, it is left alone, and the row-level security policy refuses an event for
- * any other organization — an audit event can never be written across tenants by mistake.
+ * sync). A tenant transaction keeps its tenant, and the row-level security policy refuses an event for
+ * any other organization: an audit event can never be written across tenants by mistake. A
+ * transaction without a tenant borrows the event's organization for the insert only and is left
+ * without one again, so one webhook delivery may record events of several organizations (a deleted
+ * user's memberships) and never reads tenant rows by accident.
  */
 export async function recordAuditEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
-  await tx.$executeRaw`
-    SELECT set_config('app.org_id', ${event.organizationId}, true)
-    WHERE coalesce(current_setting('app.org_id', true), '') = ''`;
+  const [scope] = await tx.$queryRaw<Array<{ borrowed: string | null }>>`
+    SELECT CASE WHEN coalesce(current_setting('app.org_id', true), '') = ''
+                THEN set_config('app.org_id', ${event.organizationId}, true) END AS borrowed`;
   await tx.auditEvent.create({
     data: {
       organizationId: event.organizationId,
@@ -40,4 +42,5 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, event: Audi
     },
     select: { id: true },
   });
+  if (scope?.borrowed) await tx.$executeRaw`SELECT set_config('app.org_id', '', true)`;
 }

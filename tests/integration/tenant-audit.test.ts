@@ -44,6 +44,24 @@ describe("recording from the webhook sync", () => {
     expect((await actAs(callers.carolAdminOfGlobex, () => listActivity())).data).toEqual([]);
   });
 
+  it("records events of several organizations in one delivery, and leaves the transaction without a tenant", async () => {
+    const acmeId = await organizationIdOf("org_demo_acme");
+    const globexId = await organizationIdOf("org_demo_globex");
+    const tenantAfterwards = await db.$transaction(async (tx) => {
+      await recordAuditEvent(tx, membershipEvent(acmeId));
+      await recordAuditEvent(tx, membershipEvent(globexId));
+      const [row] = await tx.$queryRaw<Array<{ tenant: string }>>`
+        SELECT coalesce(current_setting('app.org_id', true), '') AS tenant`;
+      return row?.tenant;
+    });
+    expect(tenantAfterwards).toBe("");
+    for (const caller of [callers.aliceAdminOfAcme, callers.carolAdminOfGlobex]) {
+      expect((await actAs(caller, () => listActivity())).data.map((entry) => entry.action)).toEqual([
+        "membership.created",
+      ]);
+    }
+  });
+
   it("rolls the event back with the transaction it belongs to", async () => {
     const acmeId = await organizationIdOf("org_demo_acme");
     const before = await tenantSnapshot();
