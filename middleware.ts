@@ -1,6 +1,98 @@
-import { NextResponse } from "next/server";
+import { clerkMiddleware } from "@clerk/nextjs/server";
+import { type NextRequest, NextResponse } from "next/server";
+import {
+  CLERK_SETUP_PATH,
+  isApiPath,
+  isPublicPath,
+  ORGANIZATION_PATH_PATTERN,
+  SIGN_IN_PATH,
+  SIGN_UP_PATH,
+} from "./lib/auth/routes";
+import { parseClerkGateEnv } from "./lib/config/clerk-gate-env";
 
-// Placeholder until the Clerk gate lands: every route passes through.
-export default function middleware() {
-  return NextResponse.next();
+/**
+ * The optimistic gate. It only decides "signed in or not" from Clerk's verified session token and
+ * never reads the database: every page, action and route handler checks the caller's organization
+ * and role again through `server/auth` before it touches data.
+ */
+
+// Each variable is named in full: Next.js inlines NEXT_PUBLIC_* values at build time, and only a
+// literal `process.env.NAME` is replaced.
+const clerk = parseClerkGateEnv({
+  NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
+  CLERK_SECRET_KEY: process.env.CLERK_SECRET_KEY,
+  CLERK_JWT_KEY: process.env.CLERK_JWT_KEY,
+  CLERK_AUTHORIZED_PARTIES: process.env.CLERK_AUTHORIZED_PARTIES,
+  APP_URL: process.env.APP_URL,
+});
+
+// The REST API's one error shape (`lib/validation/api-error.ts`), so a client handles the gate's
+// refusals like the API's own.
+function signedOutApiResponse(): NextResponse {
+  return NextResponse.json(
+    {
+      error: {
+        code: "unauthenticated",
+        message: "Sign in to continue: send a Clerk session token as `Authorization: Bearer <token>`.",
+      },
+    },
+    { status: 401, headers: { "Cache-Control": "no-store", "WWW-Authenticate": 'Bearer realm="api"' } },
+  );
 }
+
+const gate = clerk
+  ? clerkMiddleware(
+      async (auth, request) => {
+        const { pathname } = request.nextUrl;
+        if (isPublicPath(pathname)) return;
+        const { isAuthenticated, redirectToSignIn } = await auth();
+        if (isAuthenticated) return;
+        if (isApiPath(pathname)) return signedOutApiResponse();
+        // The way back is the URL the visitor asked for, as Clerk sees it behind proxies (x-forwarded-*).
+        return redirectToSignIn();
+      },
+      {
+        // @clerk/nextjs does not read CLERK_JWT_KEY by itself; without it every request would ask
+        // Clerk's API for the signing keys and, offline or during an outage, end up signed out.
+        jwtKey: clerk.jwtKey,
+        authorizedParties: clerk.authorizedParties,
+        // The app's own pages, never Clerk's hosted Account Portal.
+        signInUrl: SIGN_IN_PATH,
+        signUpUrl: SIGN_UP_PATH,
+        // Opening /orgs/acme makes "acme" the session's active organization, so a shared link acts
+        // for the organization it names (the page still 404s if that fails, see the org layout).
+        organizationSyncOptions: {
+          organizationPatterns: [ORGANIZATION_PATH_PATTERN, `${ORGANIZATION_PATH_PATTERN}/(.*)`],
+        },
+      },
+    )
+  : null;
+
+/** Without Clerk keys nothing can be signed in: private pages explain the setup, private APIs say 503. */
+function keylessGate(request: NextRequest): NextResponse | undefined {
+  const { pathname } = request.nextUrl;
+  if (isPublicPath(pathname)) return;
+  if (isApiPath(pathname)) {
+    return NextResponse.json(
+      {
+        error: {
+          code: "auth_not_configured",
+          message: "Sign-in is not configured on this server: set the Clerk keys (see docs/clerk-setup.md).",
+        },
+      },
+      { status: 503, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  return NextResponse.redirect(new URL(CLERK_SETUP_PATH, request.url));
+}
+
+export default gate ?? keylessGate;
+
+export const config = {
+  matcher: [
+    // Everything except Next.js internals and static files (Clerk's recommended matcher)…
+    "/((?!_next|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)).*)",
+    // …and every API route, whatever its extension.
+    "/(api|trpc)(.*)",
+  ],
+};

@@ -12,7 +12,7 @@ export default defineConfig({
     },
   },
   test: {
-    env: { CHECKPOINT_DISABLE: "1" },
+    env: { CHECKPOINT_DISABLE: "1", CLERK_TELEMETRY_DISABLED: "1" },
     projects: [
       {
         extends: true,
@@ -28,6 +28,18 @@ export default defineConfig({
           globalSetup: ["tests/support/postgres-global-setup.ts"],
           setupFiles: ["tests/support/database-per-file.ts"],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          // Chromium (installed with apt when missing), a throwaway PostgreSQL with the demo data, and
+          // the app built once and served by `next start`; every file shares that one server.
+          globalSetup: ["tests/e2e/support/global-setup.ts"],
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

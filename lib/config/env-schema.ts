@@ -69,6 +69,15 @@ export const serverEnvSchema = z.object({
 
 export type RawServerEnv = z.infer<typeof serverEnvSchema>;
 
+export const DEFAULT_APP_URL = "http://localhost:3000";
+
+/** The origins whose session tokens are accepted: the configured list, or the app's own origin. */
+export function authorizedPartiesOf(
+  raw: Pick<RawServerEnv, "APP_URL" | "CLERK_AUTHORIZED_PARTIES">,
+): string[] {
+  return raw.CLERK_AUTHORIZED_PARTIES ?? [raw.APP_URL ?? DEFAULT_APP_URL];
+}
+
 export interface ClerkConfig {
   publishableKey: string;
   secretKey: string;
@@ -129,11 +138,10 @@ export function parseServerEnv(
   }
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);
 
-  const appUrl = raw.APP_URL ?? "http://localhost:3000";
   return {
     databaseUrl: raw.DATABASE_URL,
-    appUrl,
-    authorizedParties: raw.CLERK_AUTHORIZED_PARTIES ?? [appUrl],
+    appUrl: raw.APP_URL ?? DEFAULT_APP_URL,
+    authorizedParties: authorizedPartiesOf(raw),
     clerk:
       raw.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY && raw.CLERK_SECRET_KEY
         ? {

@@ -1,26 +1,13 @@
 import "server-only";
+import { auth } from "@clerk/nextjs/server";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { CHOOSE_ORGANIZATION_PATH, CLERK_SETUP_PATH } from "@/lib/auth/routes";
 import { clerkConfigured } from "../env";
 import { AuthError } from "./errors";
-import { can, type Permission, permissionsOf } from "./permissions";
+import { can, type Permission } from "./permissions";
 import { currentAuth } from "./request-auth";
-
-/** Who is calling, and for which organization: the only source of the tenant for the whole app. */
-export interface OrgContext {
-  userId: string;
-  /** Clerk organization id (`org_…`), from the verified session token — never from a URL or a body. */
-  orgId: string;
-  orgSlug: string | null;
-  orgRole: string;
-  permissions: readonly Permission[];
-}
-
-type Session =
-  | { state: "clerk-not-configured" }
-  | { state: "signed-out" }
-  | { state: "no-organization"; userId: string }
-  | { state: "in-organization"; context: OrgContext };
+import { type OrgContext, orgContextOf, type Session, sessionFromAuth } from "./session";
 
 /**
  * Reads Clerk's verified session once per request (React `cache`): layouts, pages and the data
@@ -28,55 +15,30 @@ type Session =
  */
 export const getSession = cache(async (): Promise<Session> => {
   if (!clerkConfigured) return { state: "clerk-not-configured" };
-  const session = await currentAuth();
-  if (!session.userId) return { state: "signed-out" };
-  if (!session.orgId || !session.orgRole) return { state: "no-organization", userId: session.userId };
-  const has = (params: { role: string }) => session.has(params);
-  return {
-    state: "in-organization",
-    context: {
-      userId: session.userId,
-      orgId: session.orgId,
-      orgSlug: session.orgSlug ?? null,
-      orgRole: session.orgRole,
-      permissions: permissionsOf(has),
-    },
-  };
+  // Clerk's auth() in pages and actions; in the REST API, the Bearer token the route verified with Clerk.
+  return sessionFromAuth(await currentAuth());
 });
 
 /**
  * For server actions, route handlers and the data access layer: the caller's organization context,
- * or an `AuthError` (401 signed out, 403 no active organization / permission not granted).
+ * or an `AuthError` (401 signed out, 403 no active organization / permission not granted, 503 no
+ * Clerk keys). `server/auth/responses.ts` turns that error into a JSON response or an action result.
  */
 export async function requireOrgContext(permission?: Permission): Promise<OrgContext> {
-  const session = await getSession();
-  switch (session.state) {
-    case "clerk-not-configured":
-      throw new AuthError("clerk-not-configured", "Sign-in is not configured on this server");
-    case "signed-out":
-      throw new AuthError("signed-out", "Sign in to continue");
-    case "no-organization":
-      throw new AuthError("no-organization", "Choose an organization to continue");
-    case "in-organization":
-      if (permission && !hasPermission(session.context, permission)) {
-        throw new AuthError("forbidden", `Your role does not allow ${permission}`);
-      }
-      return session.context;
-  }
+  return orgContextOf(await getSession(), permission);
 }
 
-export function hasPermission(context: OrgContext, permission: Permission): boolean {
-  return context.permissions.includes(permission);
+/** Sends a signed-out visitor to the app's sign-in page, with the page they asked for as the way back. */
+async function redirectToSignIn(): Promise<never> {
+  const { redirectToSignIn: redirectWithReturnUrl } = await auth();
+  return redirectWithReturnUrl();
 }
-
-export const SIGN_IN_PATH = "/sign-in";
-export const CHOOSE_ORGANIZATION_PATH = "/orgs";
-export const CLERK_SETUP_PATH = "/setup";
 
 /**
  * For pages: the caller's organization context, or the page a person should see instead —
- * sign-in, the choose-an-organization page, or a 404 for a role that may not see this page
- * (a 404 rather than a 403, so a page's existence is not revealed).
+ * sign-in (with a return URL), the choose-an-organization page, the setup page without Clerk keys,
+ * or a 404 for a role that may not see this page (a 404 rather than a 403, so a page's existence is
+ * not revealed).
  */
 export async function requireOrgPage(permission?: Permission): Promise<OrgContext> {
   try {
@@ -85,16 +47,28 @@ export async function requireOrgPage(permission?: Permission): Promise<OrgContex
     if (!(error instanceof AuthError)) throw error;
     switch (error.reason) {
       case "clerk-not-configured":
-        redirect(CLERK_SETUP_PATH);
+        return redirect(CLERK_SETUP_PATH);
       case "signed-out":
-        redirect(SIGN_IN_PATH);
+        return redirectToSignIn();
       case "no-organization":
-        redirect(CHOOSE_ORGANIZATION_PATH);
+        return redirect(CHOOSE_ORGANIZATION_PATH);
       case "forbidden":
-        notFound();
+        return notFound();
     }
   }
 }
 
+/** For pages any signed-in person may see, with or without an active organization. */
+export async function requireSignedInPage(): Promise<
+  Exclude<Session, { state: "clerk-not-configured" | "signed-out" }>
+> {
+  const session = await getSession();
+  if (session.state === "clerk-not-configured") redirect(CLERK_SETUP_PATH);
+  if (session.state === "signed-out") return redirectToSignIn();
+  return session;
+}
+
+export { CHOOSE_ORGANIZATION_PATH, CLERK_SETUP_PATH, SIGN_IN_PATH } from "@/lib/auth/routes";
+export { hasPermission, type OrgContext, type Session } from "./session";
 // Re-exported so callers check permissions against the same table the context was built from.
 export { can };

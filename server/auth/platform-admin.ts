@@ -1,4 +1,5 @@
 import "server-only";
+import type { SessionAuthObject } from "@clerk/backend";
 import { auth } from "@clerk/nextjs/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -8,12 +9,17 @@ import { clerkConfigured } from "../env";
  * Platform admins (the people who run the SaaS, not an organization's admins) are marked in Clerk:
  * set `{"role": "admin"}` in the user's public metadata and expose it in the session token with a
  * JWT template / session-token customization: `{ "metadata": "{{user.public_metadata}}" }`.
+ * See docs/clerk-setup.md.
  */
+export function isPlatformAdminAuth(auth: SessionAuthObject): boolean {
+  if (!auth.isAuthenticated) return false;
+  const metadata = auth.sessionClaims.metadata as { role?: unknown } | undefined;
+  return metadata?.role === "admin";
+}
+
 export const isPlatformAdmin = cache(async (): Promise<boolean> => {
   if (!clerkConfigured) return false;
-  const { userId, sessionClaims } = await auth();
-  const metadata = sessionClaims?.metadata as { role?: unknown } | undefined;
-  return Boolean(userId) && metadata?.role === "admin";
+  return isPlatformAdminAuth(await auth());
 });
 
 /** For `/admin` pages: everyone who is not a platform admin gets a 404, so the area is not revealed. */

@@ -3,7 +3,7 @@
  * verification: status codes, the one error shape, cursor pages, body limits, the OpenAPI document,
  * and the typed client round-tripping through all of it.
  */
-
+import "../support/app-clerk-env";
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { ApiRequestError, createApiClient } from "@/lib/api-client";

@@ -182,7 +182,9 @@ describe("tasks", () => {
 
   it("logs a reassignment with both people's ids, and names them for the activity page", async () => {
     const project = await actAs(alice, () => createProject({ name: "Launch" }));
-    const task = await actAs(bob, () => createTask(project.id, { title: "Review", assigneeId: "user_demo_bob" }));
+    const task = await actAs(bob, () =>
+      createTask(project.id, { title: "Review", assigneeId: "user_demo_bob" }),
+    );
     await actAs(bob, () => updateTask(project.id, task.id, { assigneeId: "user_demo_alice" }));
     const [latest] = (await actAs(alice, () => listActivity())).data;
     expect(latest).toMatchObject({

@@ -101,8 +101,13 @@ export function mintSession(privateKey: string, options: MintOptions): MintedSes
     ...organizationClaims(options, version),
     ...(options.metadata ? { metadata: options.metadata } : {}),
   };
+  return { token: signClerkJwt(privateKey, payload), issuedAt };
+}
+
+/** Signs any payload the way Clerk signs its JWTs (RS256 with the instance key). */
+export function signClerkJwt(privateKey: string, payload: Record<string, unknown>): string {
   const header = { alg: "RS256", typ: "JWT", kid: "ins_test" };
   const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
   const signature = createSign("RSA-SHA256").update(signingInput).sign(privateKey);
-  return { token: `${signingInput}.${base64url(signature)}`, issuedAt };
+  return `${signingInput}.${base64url(signature)}`;
 }

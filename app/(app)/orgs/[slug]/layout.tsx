@@ -1,0 +1,57 @@
+import { OrganizationSwitcher } from "@clerk/nextjs";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { ClerkWidget } from "@/components/clerk-widget";
+import { CHOOSE_ORGANIZATION_PATH, ORGANIZATION_PATH_PATTERN, organizationPath } from "@/lib/auth/routes";
+import { hasPermission, requireSignedInPage } from "@/server/auth/context";
+import { type NavItem, OrganizationNav } from "./_components/organization-nav";
+
+/**
+ * The tenant app. The middleware has already asked Clerk to make the URL's organization the active
+ * one; if that did not happen (not a member, a stale tab, Clerk unreachable) the URL names an
+ * organization the session does not act for, and the answer is a 404 — never another
+ * organization's page, and no hint that it exists.
+ */
+export default async function OrganizationLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
+  const { slug } = await params;
+  const session = await requireSignedInPage();
+  if (session.state !== "in-organization" || session.context.orgSlug !== slug) notFound();
+  const { context } = session;
+
+  const items: NavItem[] = [
+    { href: organizationPath(slug), label: "Dashboard" },
+    { href: organizationPath(slug, "projects"), label: "Projects" },
+  ];
+  if (hasPermission(context, "organization:read-activity")) {
+    items.push({ href: organizationPath(slug, "activity"), label: "Activity" });
+  }
+  if (hasPermission(context, "organization:manage")) {
+    items.push({ href: organizationPath(slug, "settings"), label: "Settings" });
+  }
+
+  return (
+    <>
+      <div className="border-b border-zinc-200 bg-white">
+        <div className="mx-auto flex h-12 max-w-6xl items-center gap-3 px-6">
+          <span className="text-sm text-zinc-500">Organization</span>
+          <ClerkWidget compact unavailable="The organization switcher">
+            <OrganizationSwitcher
+              hidePersonal
+              afterSelectOrganizationUrl={ORGANIZATION_PATH_PATTERN}
+              afterCreateOrganizationUrl={ORGANIZATION_PATH_PATTERN}
+              afterLeaveOrganizationUrl={CHOOSE_ORGANIZATION_PATH}
+            />
+          </ClerkWidget>
+        </div>
+        <OrganizationNav items={items} />
+      </div>
+      <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>
+    </>
+  );
+}

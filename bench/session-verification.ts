@@ -1,0 +1,91 @@
+/**
+ * How much a request pays for Clerk's networkless session verification (`jwtKey`): Clerk's own
+ * `authenticateRequest` plus the app's context, per request, on this machine. Prints a table.
+ *
+ *   npm run bench:auth
+ */
+import { performance } from "node:perf_hooks";
+import { createClerkClient } from "@clerk/backend";
+import { createClerkTestKeys, mintSessionToken } from "../tests/support/clerk-tokens";
+
+const ORIGIN = "http://localhost:3000";
+const WARMUP = 200;
+const ITERATIONS = 3_000;
+
+// A benchmark has no business phoning home.
+process.env.CLERK_TELEMETRY_DISABLED = "1";
+
+const keys = createClerkTestKeys();
+const clerk = createClerkClient({
+  publishableKey: keys.publishableKey,
+  secretKey: keys.secretKey,
+  jwtKey: keys.jwtPublicKey,
+});
+const identity = { userId: "user_demo_alice", orgId: "org_demo_acme", orgSlug: "acme", orgRole: "org:admin" };
+
+function bearerRequest(token: string | null): Request {
+  const headers = new Headers({ Accept: "application/json" });
+  if (token) headers.set("Authorization", `Bearer ${token}`);
+  return new Request(`${ORIGIN}/api/v1/projects`, { headers });
+}
+
+const scenarios: Array<{ name: string; token: string | null }> = [
+  {
+    name: "valid token (v2 claims)",
+    token: mintSessionToken(keys.jwtPrivateKey, { ...identity, authorizedParty: ORIGIN }),
+  },
+  {
+    name: "valid token (v1 claims)",
+    token: mintSessionToken(keys.jwtPrivateKey, { ...identity, claimsVersion: 1, authorizedParty: ORIGIN }),
+  },
+  {
+    name: "expired token",
+    token: mintSessionToken(keys.jwtPrivateKey, { ...identity, expiresIn: -60, authorizedParty: ORIGIN }),
+  },
+  {
+    name: "token signed with another key",
+    token: mintSessionToken(createClerkTestKeys().jwtPrivateKey, { ...identity, authorizedParty: ORIGIN }),
+  },
+  { name: "no token (signed out)", token: null },
+];
+
+async function measure(token: string | null): Promise<number[]> {
+  const run = async () => {
+    const state = await clerk.authenticateRequest(bearerRequest(token), {
+      jwtKey: keys.jwtPublicKey,
+      authorizedParties: [ORIGIN],
+    });
+    const auth = state.toAuth();
+    // What the app then asks of the session: its role, through Clerk's has().
+    if (auth?.isAuthenticated) auth.has({ role: "org:admin" });
+  };
+  for (let i = 0; i < WARMUP; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  return samples.sort((a, b) => a - b);
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+const micros = (ms: number) => Math.round(ms * 1000);
+
+const rows = [];
+for (const scenario of scenarios) {
+  const samples = await measure(scenario.token);
+  const total = samples.reduce((sum, value) => sum + value, 0);
+  rows.push({
+    scenario: scenario.name,
+    "ops/s": Math.round(samples.length / (total / 1000)),
+    "p50 µs": micros(percentile(samples, 0.5)),
+    "p95 µs": micros(percentile(samples, 0.95)),
+    "p99 µs": micros(percentile(samples, 0.99)),
+  });
+}
+console.log(
+  `Clerk authenticateRequest with jwtKey (networkless), ${ITERATIONS} requests each, Node ${process.version}`,
+);
+console.table(rows);

@@ -1,0 +1,64 @@
+import "server-only";
+import type { SessionAuthObject } from "@clerk/backend";
+import { AuthError } from "./errors";
+import { type Permission, permissionsOf } from "./permissions";
+
+/** Who is calling, and for which organization: the only source of the tenant for the whole app. */
+export interface OrgContext {
+  userId: string;
+  /** Clerk organization id (`org_…`), from the verified session token — never from a URL or a body. */
+  orgId: string;
+  orgSlug: string | null;
+  /** Clerk's role key as the token carries it: `org:admin`, `org:member` or a custom `org:*`. */
+  orgRole: string;
+  permissions: readonly Permission[];
+}
+
+export type Session =
+  | { state: "clerk-not-configured" }
+  | { state: "signed-out" }
+  | { state: "no-organization"; userId: string }
+  | { state: "in-organization"; context: OrgContext };
+
+/**
+ * Turns the auth object Clerk built from a verified session token into the app's view of the
+ * caller. Roles are asked of Clerk's own `has()`, so v1 and v2 session claims read the same.
+ */
+export function sessionFromAuth(auth: SessionAuthObject): Session {
+  if (!auth.isAuthenticated) return { state: "signed-out" };
+  if (!auth.orgId || !auth.orgRole) return { state: "no-organization", userId: auth.userId };
+  return {
+    state: "in-organization",
+    context: {
+      userId: auth.userId,
+      orgId: auth.orgId,
+      orgSlug: auth.orgSlug ?? null,
+      orgRole: auth.orgRole,
+      permissions: permissionsOf((params) => auth.has(params)),
+    },
+  };
+}
+
+export function hasPermission(context: OrgContext, permission: Permission): boolean {
+  return context.permissions.includes(permission);
+}
+
+/**
+ * The caller's organization context, or why there is none: 401 signed out, 403 no active
+ * organization or a role without `permission`, 503 when the server has no Clerk keys.
+ */
+export function orgContextOf(session: Session, permission?: Permission): OrgContext {
+  switch (session.state) {
+    case "clerk-not-configured":
+      throw new AuthError("clerk-not-configured", "Sign-in is not configured on this server");
+    case "signed-out":
+      throw new AuthError("signed-out", "Sign in to continue");
+    case "no-organization":
+      throw new AuthError("no-organization", "Choose an organization to continue");
+    case "in-organization":
+      if (permission && !hasPermission(session.context, permission)) {
+        throw new AuthError("forbidden", `Your role does not allow ${permission}`);
+      }
+      return session.context;
+  }
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { requireOrgContext } from "../auth/context";
+import type { OrgContext } from "../auth/session";
+import { db } from "../db";
+
+export interface OrganizationMember {
+  /** Clerk user id. */
+  userId: string;
+  name: string;
+  email: string | null;
+  role: string;
+  isYou: boolean;
+}
+
+export interface OrganizationOverview {
+  name: string;
+  slug: string | null;
+  memberCount: number;
+  /** The first `MEMBER_PAGE_SIZE` members, admins first. */
+  members: OrganizationMember[];
+}
+
+export const MEMBER_PAGE_SIZE = 50;
+
+/**
+ * The caller's active organization as Postgres knows it (Clerk's webhooks keep it in sync).
+ * Null when the organization has not been synced yet, or was deleted.
+ */
+export async function getOrganizationOverview(): Promise<OrganizationOverview | null> {
+  return organizationOverviewFor(await requireOrgContext());
+}
+
+/**
+ * Same, for a caller that already holds a verified context (tests build one from a signed token).
+ * The organization comes from the context alone, never from a URL or a form.
+ */
+export async function organizationOverviewFor(context: OrgContext): Promise<OrganizationOverview | null> {
+  const organization = await db.organization.findFirst({
+    where: { clerkId: context.orgId, deletedAt: null },
+    select: { id: true, name: true, slug: true },
+  });
+  if (!organization) return null;
+
+  const liveMembership = {
+    organizationId: organization.id,
+    deletedAt: null,
+    user: { deletedAt: null },
+  } as const;
+  const [memberCount, memberships] = await Promise.all([
+    db.membership.count({ where: liveMembership }),
+    db.membership.findMany({
+      where: liveMembership,
+      select: {
+        role: true,
+        user: { select: { clerkId: true, email: true, firstName: true, lastName: true } },
+      },
+      // `org:admin` sorts before `org:member`; custom roles follow alphabetically.
+      orderBy: [{ role: "asc" }, { user: { firstName: "asc" } }, { user: { clerkId: "asc" } }],
+      take: MEMBER_PAGE_SIZE,
+    }),
+  ]);
+
+  return {
+    name: organization.name,
+    slug: organization.slug,
+    memberCount,
+    members: memberships.map(({ role, user }) => ({
+      userId: user.clerkId,
+      name: displayName(user),
+      email: user.email,
+      role,
+      isYou: user.clerkId === context.userId,
+    })),
+  };
+}
+
+function displayName(user: {
+  clerkId: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+}) {
+  const fullName = [user.firstName, user.lastName].filter(Boolean).join(" ");
+  // A placeholder row (membership synced before its user) has no name yet.
+  return fullName || user.email || user.clerkId;
+}

@@ -1,0 +1,105 @@
+/**
+ * The browser and HTTP tests' world: Chromium, a throwaway PostgreSQL with the migrations and the
+ * demo data, Clerk keys made for this run, and the app built once and served by `next start`.
+ */
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { TestProject } from "vitest/node";
+import { seedDatabase } from "../../../prisma/seed";
+import { enableLocalAppRole } from "../../../scripts/lib/app-role";
+import {
+  findFreePort,
+  type RunningPostgres,
+  startEmbeddedPostgres,
+} from "../../../scripts/lib/embedded-postgres";
+import { createClerkTestKeys, TEST_FRONTEND_API } from "../../support/clerk-tokens";
+import { buildApp, type RunningApp, startApp } from "./app-server";
+import { ensureChromium } from "./chromium";
+import type { E2eContext } from "./e2e-context";
+
+const OUTPUT_DIR = path.resolve("test-results/e2e");
+const DIST_DIR = ".next";
+
+const log = (line: string) => console.log(`[e2e] ${line}`);
+
+export default async function setup(project: TestProject) {
+  const chromiumPath = ensureChromium(log);
+  rmSync(OUTPUT_DIR, { recursive: true, force: true });
+  mkdirSync(path.join(OUTPUT_DIR, "screenshots"), { recursive: true });
+
+  let postgres: RunningPostgres | undefined;
+  let app: RunningApp | undefined;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "starter-e2e-pg-"));
+  const teardown = async () => {
+    await app?.stop();
+    await postgres?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const keys = createClerkTestKeys();
+    postgres = await startEmbeddedPostgres({
+      dataDir,
+      port: await findFreePort(),
+      database: "app",
+      persistent: false,
+    });
+    // `npm run db:deploy` in its own process: the integration tests' setup applies migrations in this
+    // process at the same time, and two schema engines in one process crash each other.
+    await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/db.ts", "deploy"], {
+      env: { ...process.env, DATABASE_URL: postgres.url, CHECKPOINT_DISABLE: "1" },
+    });
+    await seedDatabase(postgres.url);
+    // The app connects as the RLS-bound `app_user`, as in production; migrations and seed ran as the owner.
+    const appDatabaseUrl = await enableLocalAppRole(postgres.url);
+
+    const port = await findFreePort();
+    const baseUrl = `http://localhost:${port}`;
+    const runtimeEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      CLERK_TELEMETRY_DISABLED: "1",
+      NEXT_PUBLIC_CLERK_TELEMETRY_DISABLED: "1",
+      CHECKPOINT_DISABLE: "1",
+      DATABASE_URL: appDatabaseUrl,
+      APP_URL: baseUrl,
+      NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: keys.publishableKey,
+      NEXT_PUBLIC_CLERK_SIGN_IN_URL: "/sign-in",
+      NEXT_PUBLIC_CLERK_SIGN_UP_URL: "/sign-up",
+      CLERK_SECRET_KEY: keys.secretKey,
+      CLERK_JWT_KEY: keys.jwtPublicKey,
+      CLERK_WEBHOOK_SIGNING_SECRET: keys.webhookSigningSecret,
+    };
+    // The build gets every secret (so the bundle scan has something to look for) except the JWT key:
+    // the server receives that only at start, which proves it is read at run time, not baked in.
+    const { CLERK_JWT_KEY: _readAtRunTime, ...buildEnv } = runtimeEnv;
+
+    log("building the app (next build)…");
+    const started = Date.now();
+    await buildApp(buildEnv, path.join(OUTPUT_DIR, "next-build.log"));
+    log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s; starting next start on ${baseUrl}`);
+    app = await startApp(runtimeEnv, port, path.join(OUTPUT_DIR, "next-start.log"));
+
+    const context: E2eContext = {
+      baseUrl,
+      jwtPrivateKey: keys.jwtPrivateKey,
+      jwtPublicKey: keys.jwtPublicKey,
+      secretKey: keys.secretKey,
+      webhookSigningSecret: keys.webhookSigningSecret,
+      publishableKey: keys.publishableKey,
+      frontendApi: TEST_FRONTEND_API,
+      chromiumPath,
+      outputDir: OUTPUT_DIR,
+      distDir: path.resolve(DIST_DIR),
+    };
+    project.provide("e2e", context);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
