@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     databaseUrl ??= await enableLocalAppRole(ownerUrl);
     const seeded = await seedDatabase(ownerUrl);
     console.log(
-      `▸ Demo data: ${seeded.users} users, ${seeded.organizations} organizations, ${seeded.memberships} memberships`,
+      `▸ Demo data: ${seeded.users} users, ${seeded.organizations} organizations, ${seeded.memberships} memberships${seeded.projects ? `, ${seeded.projects} new projects` : ""}`,
     );
   } catch (error) {
     await stopDatabase();
