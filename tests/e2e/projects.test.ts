@@ -116,7 +116,9 @@ describe("projects in the browser", () => {
     // The same server action, posted from the member's session: the data access layer decides, not the UI.
     await submitForeignForm(member, deleteForm);
     // The post has been answered (the page navigated to its response): the action ran and refused.
-    await expect.poll(() => member.getByRole("heading", { level: 1 }).innerText()).toBe("Members cannot delete this");
+    await expect
+      .poll(() => member.getByRole("heading", { level: 1 }).innerText())
+      .toBe("Members cannot delete this");
     expect(await projectNamed(identities.aliceInAcme, "Members cannot delete this")).not.toBeNull();
 
     // Control: the very same post from the admin's session deletes it, so the refusal above was the role's.
