@@ -20,7 +20,7 @@ import { enableLocalAppRole } from "../scripts/lib/app-role";
 import { findFreePort, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres";
 import { deployMigrations } from "../scripts/lib/migrations";
 import { createClerkTestKeys, mintSession } from "../tests/support/clerk-tokens";
-import { type LoadWindow, percentile, runLoad } from "./load";
+import { type LoadWindow, percentile, runLoad } from "./tenant-load";
 import { BENCH_USER, type BenchDataset, benchOrgId, benchOrgSlug, seedBenchData } from "./tenant-data";
 
 export interface TenantBenchRow {

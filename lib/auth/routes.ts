@@ -21,7 +21,17 @@ export function organizationPath(slug: string, ...rest: string[]): string {
 const PUBLIC_PAGES = new Set<string>(["/", CLERK_SETUP_PATH]);
 
 /** Path prefixes served to everyone, with everything under them. */
-const PUBLIC_PREFIXES = [SIGN_IN_PATH, SIGN_UP_PATH, "/api/webhooks", "/api/health", "/api/v1/openapi.json"];
+const PUBLIC_PREFIXES = [
+  SIGN_IN_PATH,
+  SIGN_UP_PATH,
+  "/api/webhooks",
+  "/api/health",
+  // The REST API's description: documentation, no data.
+  "/api/v1/openapi.json",
+  // The auth benchmark's baseline: the protected route's work without auth. It answers 404 unless
+  // the server runs with BENCHMARK_ROUTES=1 (server/benchmark/auth-probe.ts).
+  "/api/benchmark/public",
+];
 
 function isUnder(pathname: string, prefix: string): boolean {
   return pathname === prefix || pathname.startsWith(`${prefix}/`);

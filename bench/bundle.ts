@@ -1,0 +1,79 @@
+/**
+ * Bundle: the JavaScript a browser downloads to open the landing page, the dashboard and the
+ * projects page, from the production build's manifests (see lib/first-load-js.ts), plus what
+ * `<ClerkProvider>` loads from Clerk's CDN, which no build output shows.
+ */
+import { clerkScriptsIn, measureCdnScripts, readableFailure } from "./lib/clerk-browser-sdk";
+import { firstLoadJs, type RouteBundle } from "./lib/first-load-js";
+import { formatKb } from "./lib/report";
+import type { BenchContext, Benchmark, Row } from "./lib/types";
+
+const NAME = "Bundle";
+
+const ROUTES = [
+  { label: "landing page `/`", route: "/", maxKb: 120 },
+  { label: "dashboard `/orgs/[slug]`", route: "/orgs/[slug]", maxKb: 250 },
+  { label: "projects `/orgs/[slug]/projects`", route: "/orgs/[slug]/projects", maxKb: 250 },
+] as const;
+
+const bundle: Benchmark = {
+  name: "bundle",
+  async run(ctx) {
+    const rows: Row[] = [];
+    for (const { label, route, maxKb } of ROUTES) {
+      const measured = firstLoadJs(ctx.app.build.distDir, route);
+      if (!measured) {
+        rows.push({ benchmark: NAME, measure: `First Load JS, ${label}`, result: "not in this build" });
+        continue;
+      }
+      if (measured.disagreement) ctx.note(`First Load JS of ${route}: ${measured.disagreement}.`);
+      const met = measured.gzipBytes <= maxKb * 1000;
+      rows.push({
+        benchmark: NAME,
+        measure: `First Load JS, ${label}`,
+        result: `${formatKb(measured.gzipBytes)} (runtime ${formatKb(measured.sharedGzipBytes)} + route ${formatKb(measured.gzipBytes - measured.sharedGzipBytes)})`,
+        target: { text: `≤ ${maxKb} kB`, met },
+      });
+      if (!met) ctx.note(describeLargestChunks(measured, maxKb));
+    }
+    rows.push(await clerkCdnRow(ctx));
+    return rows;
+  },
+};
+
+function describeLargestChunks(measured: RouteBundle, maxKb: number): string {
+  const largest = measured.chunks
+    .slice(0, 4)
+    .map(
+      (chunk) =>
+        `${chunk.file.split("/").pop()} ${formatKb(chunk.gzipBytes)}${chunk.shared ? " (runtime)" : ""}`,
+    )
+    .join(", ");
+  return `First Load JS of \`${measured.route}\` is ${formatKb(measured.gzipBytes)}, over ${maxKb} kB: ${formatKb(measured.sharedGzipBytes)} of it is the runtime every page loads (Next.js, React, Turbopack's loader); largest chunks: ${largest}. \`npx next analyze\` shows the modules inside each chunk.`;
+}
+
+async function clerkCdnRow(ctx: BenchContext): Promise<Row> {
+  const measure = "Clerk's browser SDK from Clerk's CDN, on top (every page under `<ClerkProvider>`)";
+  const html = await (
+    await fetch(`${ctx.app.baseUrl}/`, { headers: ctx.app.sessions.signedOutBrowserHeaders() })
+  ).text();
+  const scripts = clerkScriptsIn(html);
+  if (scripts.length === 0)
+    return { benchmark: NAME, measure, result: "none: the landing page loads no Clerk script" };
+  try {
+    const measured = measureCdnScripts(scripts);
+    const total = measured.reduce((sum, script) => sum + script.gzipBytes, 0);
+    const parts = measured.map(
+      (script) => `${script.file.split("/").pop()} ${script.version} ${formatKb(script.gzipBytes)}`,
+    );
+    return {
+      benchmark: NAME,
+      measure,
+      result: `+${formatKb(total)} (${parts.join(", ")}; components load more on demand)`,
+    };
+  } catch (error) {
+    return { benchmark: NAME, measure, result: `not measured: ${readableFailure(error)}` };
+  }
+}
+
+export default bundle;

@@ -1,0 +1,167 @@
+/**
+ * The app as it runs in production, for measuring: `next build` (reused when current), a throwaway
+ * embedded PostgreSQL on a free port with the migrations and seed data, and `next start` on another
+ * free port, configured with Clerk keys made for this run. `stop()` (or Ctrl-C) ends all of it.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { seedDatabase } from "../../prisma/seed";
+import { findFreePort, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
+import { deployMigrations } from "../../scripts/lib/migrations";
+import { ensureProductionBuild, type ProductionBuild } from "./build";
+import { startNodeProcess, stopOnExit, tailOf } from "./processes";
+import { BenchSessions } from "./sessions";
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** Build and server logs (git-ignored). */
+export const OUTPUT_DIR = path.join(PROJECT_ROOT, "test-results/bench");
+
+export interface BenchAppOptions {
+  /** Added to (and overriding) the environment of the build and the server. */
+  env?: Record<string, string>;
+  /** Added to the server's environment only (e.g. Next.js's NEXT_CPU_PROF). */
+  serverEnv?: Record<string, string>;
+  /** Fills the migrated database, as its owner. Default: the demo data of `npm run dev`. */
+  seed?: (databaseUrl: string) => Promise<unknown>;
+  /**
+   * The URL the server connects with, made from the owner's URL after migrations and seed — e.g. a
+   * role that row-level security binds, as in production. Default: the owner's URL.
+   */
+  serverDatabaseUrl?: (ownerUrl: string) => Promise<string>;
+  log?: (line: string) => void;
+}
+
+export interface BenchApp {
+  /** `http://localhost:<port>`. */
+  baseUrl: string;
+  /** The app's database as its owner (not the server's role): for a benchmark that adds rows of its own. */
+  databaseUrl: string;
+  /** Mints the session tokens this server accepts. */
+  sessions: BenchSessions;
+  /** The secret the server verifies Clerk webhooks with (CLERK_WEBHOOK_SIGNING_SECRET). */
+  webhookSigningSecret: string;
+  build: ProductionBuild;
+  stop(): Promise<void>;
+}
+
+const SERVER_READY_TIMEOUT_MS = 60_000;
+
+export async function startBenchApp(options: BenchAppOptions = {}): Promise<BenchApp> {
+  const log = options.log ?? ((line: string) => console.log(`[bench] ${line}`));
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+
+  const port = await findFreePort();
+  // `localhost`, not 127.0.0.1: with the IP, Clerk's middleware proxies requests around in a loop.
+  const baseUrl = `http://localhost:${port}`;
+  const sessions = new BenchSessions(baseUrl);
+  const { keys } = sessions;
+  const buildEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    CHECKPOINT_DISABLE: "1",
+    CLERK_TELEMETRY_DISABLED: "1",
+    NEXT_PUBLIC_CLERK_TELEMETRY_DISABLED: "1",
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: keys.publishableKey,
+    NEXT_PUBLIC_CLERK_SIGN_IN_URL: "/sign-in",
+    NEXT_PUBLIC_CLERK_SIGN_UP_URL: "/sign-up",
+    CLERK_SECRET_KEY: keys.secretKey,
+    ...options.env,
+  };
+  // The build never needs the database or the per-run keys; keeping them out keeps its fingerprint stable.
+  delete buildEnv.DATABASE_URL;
+
+  const build = await ensureProductionBuild(PROJECT_ROOT, buildEnv, {
+    logFile: path.join(OUTPUT_DIR, "next-build.log"),
+    log,
+  });
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), "orgs-bench-pg-"));
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+  const forgetDataDir = stopOnExit(async () => removeDataDir());
+  const postgres = await startEmbeddedPostgres({
+    dataDir,
+    port: await findFreePort(),
+    database: "app",
+    persistent: false,
+  });
+  const forgetPostgres = stopOnExit(() => postgres.stop());
+  const stopDatabase = async () => {
+    forgetPostgres();
+    forgetDataDir();
+    await postgres.stop();
+    removeDataDir();
+  };
+
+  let serverDatabaseUrl = postgres.url;
+  try {
+    await deployMigrations(postgres.url);
+    await (options.seed ?? seedDatabase)(postgres.url);
+    if (options.serverDatabaseUrl) serverDatabaseUrl = await options.serverDatabaseUrl(postgres.url);
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  const serverLog = path.join(OUTPUT_DIR, "next-start.log");
+  const server = startNodeProcess(
+    [
+      path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"),
+      "start",
+      "-H",
+      "localhost",
+      "-p",
+      String(port),
+    ],
+    {
+      ...buildEnv,
+      DATABASE_URL: serverDatabaseUrl,
+      APP_URL: baseUrl,
+      CLERK_AUTHORIZED_PARTIES: baseUrl,
+      CLERK_JWT_KEY: keys.jwtPublicKey,
+      CLERK_WEBHOOK_SIGNING_SECRET: keys.webhookSigningSecret,
+      BENCHMARK_ROUTES: "1",
+      ...options.env,
+      ...options.serverEnv,
+    },
+    serverLog,
+  );
+  const stop = async () => {
+    await server.stop();
+    await stopDatabase();
+  };
+
+  try {
+    await waitUntilReady(baseUrl, () => server.hasExited(), serverLog);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  log(`next start is serving ${baseUrl} (PostgreSQL on ${new URL(postgres.url).host})`);
+  return {
+    baseUrl,
+    databaseUrl: postgres.url,
+    sessions,
+    webhookSigningSecret: keys.webhookSigningSecret,
+    build,
+    stop,
+  };
+}
+
+async function waitUntilReady(baseUrl: string, hasExited: () => boolean, logFile: string): Promise<void> {
+  const deadline = Date.now() + SERVER_READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (hasExited()) throw new Error(`next start exited early; the end of ${logFile}:\n${tailOf(logFile)}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(
+    `next start did not answer /api/health within ${SERVER_READY_TIMEOUT_MS / 1000} s; the end of ${logFile}:\n${tailOf(logFile)}`,
+  );
+}
