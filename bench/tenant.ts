@@ -20,8 +20,8 @@ import { enableLocalAppRole } from "../scripts/lib/app-role";
 import { findFreePort, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres";
 import { deployMigrations } from "../scripts/lib/migrations";
 import { createClerkTestKeys, mintSession } from "../tests/support/clerk-tokens";
-import { type LoadWindow, percentile, runLoad } from "./tenant-load";
 import { BENCH_USER, type BenchDataset, benchOrgId, benchOrgSlug, seedBenchData } from "./tenant-data";
+import { type LoadWindow, percentile, runLoad } from "./tenant-load";
 
 export interface TenantBenchRow {
   scenario: string;
