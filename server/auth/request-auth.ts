@@ -1,6 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createClerkClient, type SessionAuthObject } from "@clerk/backend";
+// Clerk's own signed-out auth object (@clerk/nextjs builds the same), so callers see one shape on every path.
 import { signedOutAuthObject } from "@clerk/backend/internal";
 import { auth } from "@clerk/nextjs/server";
 import { env } from "../env";
