@@ -26,10 +26,17 @@ const clerk = parseClerkGateEnv({
   APP_URL: process.env.APP_URL,
 });
 
+// The REST API's one error shape (`lib/validation/api-error.ts`), so a client handles the gate's
+// refusals like the API's own.
 function signedOutApiResponse(): NextResponse {
   return NextResponse.json(
-    { error: "Sign in to continue: send a Clerk session token as `Authorization: Bearer <token>`." },
-    { status: 401, headers: { "Cache-Control": "no-store" } },
+    {
+      error: {
+        code: "unauthenticated",
+        message: "Sign in to continue: send a Clerk session token as `Authorization: Bearer <token>`.",
+      },
+    },
+    { status: 401, headers: { "Cache-Control": "no-store", "WWW-Authenticate": 'Bearer realm="api"' } },
   );
 }
 
@@ -67,7 +74,12 @@ function keylessGate(request: NextRequest): NextResponse | undefined {
   if (isPublicPath(pathname)) return;
   if (isApiPath(pathname)) {
     return NextResponse.json(
-      { error: "Sign-in is not configured on this server: set the Clerk keys (see docs/clerk-setup.md)." },
+      {
+        error: {
+          code: "auth_not_configured",
+          message: "Sign-in is not configured on this server: set the Clerk keys (see docs/clerk-setup.md).",
+        },
+      },
       { status: 503, headers: { "Cache-Control": "no-store" } },
     );
   }

@@ -34,3 +34,53 @@ export const demoMemberships: ReadonlyArray<{
   },
   { clerkId: "orgmem_demo_carol_globex", user: "user_demo_carol", org: "org_demo_globex", role: "org:admin" },
 ];
+
+/** Demo projects and their tasks, per organization; assignees are members of that organization. */
+export const demoProjects: ReadonlyArray<{
+  org: DemoOrgId;
+  name: string;
+  description: string;
+  status: "active" | "on_hold" | "completed";
+  createdBy: DemoUserId;
+  tasks: ReadonlyArray<{ title: string; done?: boolean; assignee?: DemoUserId }>;
+}> = [
+  {
+    org: "org_demo_acme",
+    name: "Website relaunch",
+    description: "New homepage, faster pages, and a pricing page that answers the questions sales hears.",
+    status: "active",
+    createdBy: "user_demo_alice",
+    tasks: [
+      { title: "Draft the new homepage copy", done: true, assignee: "user_demo_bob" },
+      { title: "Choose a hosting provider", assignee: "user_demo_alice" },
+      { title: "Set up privacy-friendly analytics" },
+    ],
+  },
+  {
+    org: "org_demo_acme",
+    name: "Customer onboarding checklist",
+    description: "What every new customer gets in their first week.",
+    status: "on_hold",
+    createdBy: "user_demo_bob",
+    tasks: [{ title: "Collect the questions support answers most", assignee: "user_demo_bob" }],
+  },
+  {
+    org: "org_demo_globex",
+    name: "Supply chain audit",
+    description: "Map every supplier and the risks of each.",
+    status: "active",
+    createdBy: "user_demo_carol",
+    tasks: [
+      { title: "List tier-one suppliers", done: true, assignee: "user_demo_carol" },
+      { title: "Interview the logistics team", assignee: "user_demo_alice" },
+    ],
+  },
+  {
+    org: "org_demo_globex",
+    name: "Annual report",
+    description: "",
+    status: "completed",
+    createdBy: "user_demo_carol",
+    tasks: [],
+  },
+];

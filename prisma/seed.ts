@@ -1,17 +1,21 @@
 /**
- * Seeds the demo data. Idempotent: every row is upserted by its Clerk id, so running it again
- * (every `npm run dev` does) changes nothing.
+ * Seeds the demo data. Idempotent: every Clerk-synced row is upserted by its Clerk id, and an
+ * organization gets its demo projects only while it has none, so running it again (every
+ * `npm run dev` does) changes nothing — and brings back nothing a person deleted on purpose.
  */
 import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { exitWithError, withDatabaseUrl } from "../scripts/lib/database-url";
+import type { Prisma } from "../server/generated/prisma/client";
 import { PrismaClient } from "../server/generated/prisma/client";
-import { DEMO_SYNCED_AT, demoMemberships, demoOrganizations, demoUsers } from "./demo-data";
+import { DEMO_SYNCED_AT, demoMemberships, demoOrganizations, demoProjects, demoUsers } from "./demo-data";
 
 export interface SeedSummary {
   users: number;
   organizations: number;
   memberships: number;
+  /** Projects created by this run (0 when every organization already had some). */
+  projects: number;
 }
 
 export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
@@ -47,12 +51,47 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedSummary> {
         update: {},
       });
     }
+    const projects = await seedDemoProjects(tx, orgIds, userIds);
     return {
       users: demoUsers.length,
       organizations: demoOrganizations.length,
       memberships: demoMemberships.length,
+      projects,
     };
   });
+}
+
+async function seedDemoProjects(
+  tx: Prisma.TransactionClient,
+  orgIds: Map<string, string>,
+  userIds: Map<string, string>,
+): Promise<number> {
+  let created = 0;
+  for (const [clerkOrgId, organizationId] of orgIds) {
+    // Tenant tables are row-level secured for every role but superusers: write as the tenant, as the app does.
+    await tx.$executeRaw`SELECT set_config('app.org_id', ${organizationId}, true)`;
+    if ((await tx.project.count({ where: { organizationId } })) > 0) continue;
+    for (const project of demoProjects.filter((demo) => demo.org === clerkOrgId)) {
+      await tx.project.create({
+        data: {
+          organizationId,
+          name: project.name,
+          description: project.description,
+          status: project.status,
+          createdBy: project.createdBy,
+          tasks: {
+            create: project.tasks.map((task) => ({
+              title: task.title,
+              done: task.done ?? false,
+              assigneeId: task.assignee ? (userIds.get(task.assignee) ?? null) : null,
+            })),
+          },
+        },
+      });
+      created++;
+    }
+  }
+  return created;
 }
 
 export async function seedDatabase(databaseUrl: string): Promise<SeedSummary> {

@@ -2,10 +2,13 @@
  * `npm run dev`: one command from a fresh clone to a running app.
  * Without DATABASE_URL it starts the embedded PostgreSQL under `.data/` (kept between runs); with it,
  * it uses that server. Either way it applies pending migrations, seeds the demo data and runs `next dev`.
+ * Migrations and the seed run as the tables' owner (MIGRATION_DATABASE_URL, else DATABASE_URL); the
+ * app runs as DATABASE_URL's role — on the embedded server, the RLS-bound `app_user`.
  */
 import { spawn } from "node:child_process";
 import { parseServerEnv } from "../lib/config/env-schema";
 import { seedDatabase } from "../prisma/seed";
+import { enableLocalAppRole } from "./lib/app-role";
 import { exitWithError, startProjectPostgres } from "./lib/database-url";
 import type { RunningPostgres } from "./lib/embedded-postgres";
 import { deployMigrations } from "./lib/migrations";
@@ -13,13 +16,15 @@ import { deployMigrations } from "./lib/migrations";
 async function main(): Promise<void> {
   let embedded: RunningPostgres | undefined;
   let databaseUrl = process.env.DATABASE_URL;
+  let ownerUrl: string;
   if (databaseUrl) {
     console.log("▸ Using the PostgreSQL server at DATABASE_URL");
+    ownerUrl = process.env.MIGRATION_DATABASE_URL || databaseUrl;
   } else {
     console.log("▸ Starting the embedded PostgreSQL (data in .data/postgres)…");
     embedded = await startProjectPostgres();
-    databaseUrl = embedded.url;
-    console.log(`  listening on ${new URL(databaseUrl).host}`);
+    ownerUrl = embedded.url;
+    console.log(`  listening on ${new URL(ownerUrl).host}`);
   }
   const stopDatabase = async () => {
     if (embedded) await embedded.stop().catch(() => {});
@@ -28,14 +33,15 @@ async function main(): Promise<void> {
 
   try {
     // Same checks the server runs at start-up, reported before `next dev` buries them in its output.
-    parseServerEnv({ ...process.env, DATABASE_URL: databaseUrl });
-    const applied = await deployMigrations(databaseUrl);
+    parseServerEnv({ ...process.env, DATABASE_URL: databaseUrl ?? ownerUrl });
+    const applied = await deployMigrations(ownerUrl);
     console.log(
       applied.length ? `▸ Applied migrations: ${applied.join(", ")}` : "▸ Database schema is up to date",
     );
-    const seeded = await seedDatabase(databaseUrl);
+    databaseUrl ??= await enableLocalAppRole(ownerUrl);
+    const seeded = await seedDatabase(ownerUrl);
     console.log(
-      `▸ Demo data: ${seeded.users} users, ${seeded.organizations} organizations, ${seeded.memberships} memberships`,
+      `▸ Demo data: ${seeded.users} users, ${seeded.organizations} organizations, ${seeded.memberships} memberships${seeded.projects ? `, ${seeded.projects} new projects` : ""}`,
     );
   } catch (error) {
     await stopDatabase();

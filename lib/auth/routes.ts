@@ -26,6 +26,8 @@ const PUBLIC_PREFIXES = [
   SIGN_UP_PATH,
   "/api/webhooks",
   "/api/health",
+  // The REST API's description: documentation, no data.
+  "/api/v1/openapi.json",
   // The auth benchmark's baseline: the protected route's work without auth. It answers 404 unless
   // the server runs with BENCHMARK_ROUTES=1 (server/benchmark/auth-probe.ts).
   "/api/benchmark/public",

@@ -31,6 +31,12 @@ export const serverEnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\/.+/, {
       message: "must be a PostgreSQL URL like postgresql://user:password@localhost:5432/app",
     }),
+  // Only scripts read it (migrations, seed): the tables' owner. The app itself never connects with it.
+  MIGRATION_DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\/.+/, {
+      message: "must be a PostgreSQL URL like postgresql://owner:password@localhost:5432/app",
+    }),
+  ),
   NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: optional(
     z.string().regex(/^pk_(test|live)_[A-Za-z0-9+/=_-]+$/, {
       message: "must look like pk_test_… or pk_live_… (Clerk Dashboard → API keys)",

@@ -1,6 +1,7 @@
 /**
- * Scripts run against DATABASE_URL when it is set, and otherwise against the project's embedded
- * PostgreSQL under `.data/` — the same server `npm run dev` uses — started for the script's duration.
+ * Scripts (migrations, seed) run as the tables' owner: MIGRATION_DATABASE_URL, else DATABASE_URL when
+ * set, and otherwise the project's embedded PostgreSQL under `.data/` — the same server `npm run dev`
+ * uses — started for the script's duration.
  */
 import "dotenv/config";
 import { type RunningPostgres, startEmbeddedPostgres } from "./embedded-postgres";
@@ -27,7 +28,7 @@ export function startProjectPostgres(): Promise<RunningPostgres> {
 }
 
 export async function withDatabaseUrl<T>(run: (databaseUrl: string) => Promise<T>): Promise<T> {
-  const configured = process.env.DATABASE_URL;
+  const configured = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
   if (configured) return run(configured);
   const server = await startProjectPostgres();
   try {

@@ -93,7 +93,11 @@ export async function createMigration(
     await enablePreviewFeatures(engine, schema);
     // Also fills the engine's cache of the history's schema that evaluateDataLoss/createMigration use.
     await refuseUnlessDevDatabaseIsClean(engine, migrations);
-    await applyPending(engine, migrations, options);
+    const applied = await applyPending(engine, migrations, options);
+    // On a database with no migrations applied, the engine's diagnostic above has nothing to replay and
+    // never sets up its shadow database; the data-loss check and createMigration below need one
+    // ("PostgreSQL shadow DB must be provided through an external factory"). Diagnose again once applied.
+    if (applied.length > 0) await refuseUnlessDevDatabaseIsClean(engine, migrations);
     await checkDataLoss(engine, migrations, schema, options);
 
     const created = await engine

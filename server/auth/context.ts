@@ -6,6 +6,7 @@ import { CHOOSE_ORGANIZATION_PATH, CLERK_SETUP_PATH } from "@/lib/auth/routes";
 import { clerkConfigured } from "../env";
 import { AuthError } from "./errors";
 import { can, type Permission } from "./permissions";
+import { currentAuth } from "./request-auth";
 import { type OrgContext, orgContextOf, type Session, sessionFromAuth } from "./session";
 
 /**
@@ -14,7 +15,8 @@ import { type OrgContext, orgContextOf, type Session, sessionFromAuth } from "./
  */
 export const getSession = cache(async (): Promise<Session> => {
   if (!clerkConfigured) return { state: "clerk-not-configured" };
-  return sessionFromAuth(await auth());
+  // Clerk's auth() in pages and actions; in the REST API, the Bearer token the route verified with Clerk.
+  return sessionFromAuth(await currentAuth());
 });
 
 /**

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Why a request may not proceed. Server actions and route handlers turn these into 401/403/404;
  * pages turn them into redirects or a not-found page (see `server/auth/context.ts`).

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * The one table of who may do what. Clerk owns roles (`org:admin`, `org:member`, custom `org:*`);
  * the app owns permissions. Every check in the app goes through `can()`, which asks Clerk's `has()`

@@ -47,7 +47,7 @@ describe("signed out", () => {
     expect(answer).toEqual({
       status: 401,
       type: expect.stringMatching(/^application\/json/),
-      body: { error: expect.any(String) },
+      body: { error: { code: "unauthenticated", message: expect.any(String) } },
     });
   });
 });

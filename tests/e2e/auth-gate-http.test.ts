@@ -14,7 +14,9 @@ const { aliceInAcme, aliceInGlobex, bobInAcme, carolInGlobex, aliceWithoutOrgani
 async function expectJson401(response: Response) {
   expect(response.status).toBe(401);
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-  expect(await response.json()).toEqual({ error: expect.stringMatching(/sign in/i) });
+  expect(await response.json()).toEqual({
+    error: { code: "unauthenticated", message: expect.stringMatching(/sign in/i) },
+  });
 }
 
 describe("public routes", () => {

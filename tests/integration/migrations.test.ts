@@ -174,6 +174,22 @@ describe("database migrations", () => {
     expect(diff).toMatch(/ALTER TABLE "users" ADD COLUMN\s+"nickname" TEXT/);
   });
 
+  it("createMigration works on a database that was never migrated (a fresh dev database)", async () => {
+    const databaseUrl = await freshDatabase();
+    const migrationsDir = await copyOfMigrations();
+    const schemaPath = await schemaWithNickname();
+
+    const created = await createMigration(databaseUrl, "Add user nickname", {
+      migrationsDir,
+      schemaPath,
+      createOnly: true,
+    });
+
+    expect(created).toMatch(/^\d{14}_add_user_nickname$/);
+    const sql = await readFile(path.join(migrationsDir, String(created), "migration.sql"), "utf8");
+    expect(sql).toContain('"nickname" TEXT');
+  });
+
   it("createMigration writes and applies a migration for a schema change", async () => {
     const databaseUrl = await freshDatabase();
     const migrationsDir = await copyOfMigrations();

@@ -1,17 +1,20 @@
 /**
  * Gives the test file its own database, cloned from the migrated template, and points
- * DATABASE_URL at it before any app module (and so the Prisma client) is imported.
+ * DATABASE_URL at it — as the app's RLS-bound role, like production — before any app module (and so
+ * the Prisma client) is imported. TEST_OWNER_DATABASE_URL reaches the same database as the
+ * superuser, for fixtures and assertions that must see past row-level security.
  */
 import { afterAll, inject } from "vitest";
 import { databaseUrl, uniqueDatabaseName, withAdminClient } from "./test-database";
 
-const { adminUrl, templateDatabase } = inject("testDatabase");
+const { adminUrl, appRoleUrl, templateDatabase } = inject("testDatabase");
 const database = uniqueDatabaseName("test");
 
 await withAdminClient(adminUrl, (client) =>
   client.query(`CREATE DATABASE "${database}" TEMPLATE "${templateDatabase}"`),
 );
-process.env.DATABASE_URL = databaseUrl(adminUrl, database);
+process.env.DATABASE_URL = databaseUrl(appRoleUrl, database);
+process.env.TEST_OWNER_DATABASE_URL = databaseUrl(adminUrl, database);
 process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
 
 afterAll(async () => {

@@ -1,11 +1,13 @@
 /**
  * Starts one throwaway PostgreSQL for the integration run (or uses TEST_DATABASE_URL's server) and
- * builds a template database through the same code path as `npm run db:deploy`.
+ * builds a template database through the same code path as `npm run db:deploy`, as the superuser;
+ * the app's code then connects as the RLS-bound `app_user`, as in production.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { enableLocalAppRole } from "../../scripts/lib/app-role";
 import {
   findFreePort,
   type RunningPostgres,
@@ -32,8 +34,10 @@ export default async function setup(project: TestProject) {
   const templateDatabase = uniqueDatabaseName("template");
   await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${templateDatabase}"`));
   await deployMigrations(databaseUrl(adminUrl, templateDatabase));
+  // The app's role, bound by row-level security: what DATABASE_URL connects as in every test file.
+  const appRoleUrl = await enableLocalAppRole(adminUrl);
 
-  project.provide("testDatabase", { adminUrl, templateDatabase });
+  project.provide("testDatabase", { adminUrl, appRoleUrl, templateDatabase });
 
   return async () => {
     if (server) {

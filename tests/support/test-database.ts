@@ -3,6 +3,8 @@ import pg from "pg";
 export interface TestDatabaseServer {
   /** A superuser URL of the maintenance database, for CREATE/DROP DATABASE. */
   adminUrl: string;
+  /** The same server as the app's role `app_user` (row-level security applies), any database. */
+  appRoleUrl: string;
   /** A database with every migration applied, cloned for each test file. */
   templateDatabase: string;
 }

@@ -7,8 +7,9 @@ describe("which paths are public", () => {
     (path) => expect(isPublicPath(path)).toBe(true),
   );
 
-  it.each(["/api/webhooks/clerk", "/api/health"])("serves the API %s to everyone", (path) =>
-    expect(isPublicPath(path)).toBe(true),
+  it.each(["/api/webhooks/clerk", "/api/health", "/api/v1/openapi.json"])(
+    "serves the API %s to everyone",
+    (path) => expect(isPublicPath(path)).toBe(true),
   );
 
   it.each([

@@ -30,7 +30,9 @@ describe("the middleware without Clerk keys", () => {
     const gate = await keylessMiddleware();
     const response = await gate("/api/v1/projects");
     expect(response?.status).toBe(503);
-    expect(await response?.json()).toEqual({ error: expect.stringMatching(/not configured/) });
+    expect(await response?.json()).toEqual({
+      error: { code: "auth_not_configured", message: expect.stringMatching(/not configured/) },
+    });
   });
 
   it.each(["/", "/setup", "/sign-in", "/api/health", "/api/webhooks/clerk"])(

@@ -9,6 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import { seedDatabase } from "../../../prisma/seed";
+import { enableLocalAppRole } from "../../../scripts/lib/app-role";
 import {
   findFreePort,
   type RunningPostgres,
@@ -52,6 +53,8 @@ export default async function setup(project: TestProject) {
       env: { ...process.env, DATABASE_URL: postgres.url, CHECKPOINT_DISABLE: "1" },
     });
     await seedDatabase(postgres.url);
+    // The app connects as the RLS-bound `app_user`, as in production; migrations and seed ran as the owner.
+    const appDatabaseUrl = await enableLocalAppRole(postgres.url);
 
     const port = await findFreePort();
     const baseUrl = `http://localhost:${port}`;
@@ -62,7 +65,7 @@ export default async function setup(project: TestProject) {
       CLERK_TELEMETRY_DISABLED: "1",
       NEXT_PUBLIC_CLERK_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",
-      DATABASE_URL: postgres.url,
+      DATABASE_URL: appDatabaseUrl,
       APP_URL: baseUrl,
       NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: keys.publishableKey,
       NEXT_PUBLIC_CLERK_SIGN_IN_URL: "/sign-in",

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { projectPaths } from "@/lib/project-paths";
+import { cursorSchema } from "@/lib/validation/pagination";
+import { requireOrgPage } from "@/server/auth/context";
+import { type ActivityEntry, listActivity } from "@/server/data/activity";
+import { orNotFound } from "@/server/data/errors";
+
+export const metadata: Metadata = { title: "Activity" };
+
+export default async function ActivityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ cursor?: string | string[] }>;
+}) {
+  const { slug } = await params;
+  // Members get the not-found page: the activity log's existence is an admin matter.
+  await requireOrgPage("organization:read-activity");
+  const rawCursor = (await searchParams).cursor;
+  const cursor = cursorSchema.safeParse(Array.isArray(rawCursor) ? rawCursor[0] : rawCursor);
+  const page = await orNotFound(
+    listActivity({ cursor: cursor.success ? cursor.data : undefined, limit: 50 }),
+  );
+
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">Activity</h1>
+      {page.data.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-12 text-center text-zinc-600">
+          Nothing has happened in this organization yet.
+        </p>
+      ) : (
+        <ol
+          className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white"
+          aria-label="Activity"
+        >
+          {page.data.map((entry) => (
+            <li
+              key={entry.id}
+              className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 text-sm"
+            >
+              <span>
+                <strong className="font-medium">{actorName(entry)}</strong> {describe(entry)}
+              </span>
+              <time dateTime={entry.createdAt} className="text-zinc-500">
+                {new Date(entry.createdAt).toLocaleString("en", { dateStyle: "medium", timeStyle: "short" })}
+              </time>
+            </li>
+          ))}
+        </ol>
+      )}
+      {page.nextCursor && (
+        <Link
+          href={`${projectPaths.activity(slug)}?cursor=${encodeURIComponent(page.nextCursor)}`}
+          className="text-sm hover:underline"
+        >
+          Older activity →
+        </Link>
+      )}
+    </div>
+  );
+}
+
+function actorName(entry: ActivityEntry): string {
+  if (entry.actor.kind === "system")
+    return entry.actor.name === "clerk-webhook" ? "Clerk sync" : entry.actor.name;
+  return entry.actor.person.name ?? entry.actor.person.userId;
+}
+
+const VERBS: Record<string, string> = {
+  created: "created",
+  updated: "changed",
+  deleted: "deleted",
+};
+
+function describe(entry: ActivityEntry): string {
+  const [object = entry.target.type, verb = ""] = entry.action.split(".");
+  const label = entry.target.label ? `“${entry.target.label}”` : entry.target.id;
+  const changes = changeList(entry);
+  const what = `${VERBS[verb] ?? verb} ${object} ${label}`;
+  return changes ? `${what}: ${changes}` : what;
+}
+
+const FIELD_NAMES: Record<string, string> = { assigneeId: "assignee" };
+
+function changeList(entry: ActivityEntry): string {
+  const { details } = entry;
+  if (!details || typeof details !== "object" || Array.isArray(details)) return "";
+  const changes = details.changes;
+  if (!changes || typeof changes !== "object" || Array.isArray(changes)) return "";
+  return Object.entries(changes)
+    .map(([field, change]) => {
+      const to = change && typeof change === "object" && !Array.isArray(change) ? change.to : change;
+      const person = typeof to === "string" ? entry.people[to] : undefined;
+      const shown = to === null ? "none" : (person?.name ?? String(to));
+      return `${FIELD_NAMES[field] ?? field} → ${shown}`;
+    })
+    .join(", ");
+}

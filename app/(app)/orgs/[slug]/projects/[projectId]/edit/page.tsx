@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { projectPaths } from "@/lib/project-paths";
+import { requireOrgPage } from "@/server/auth/context";
+import { orNotFound } from "@/server/data/errors";
+import { getProject } from "@/server/data/projects";
+import { ProjectForm } from "../../_components/project-form";
+import { updateProjectAction } from "./actions";
+
+export const metadata: Metadata = { title: "Edit project" };
+
+export default async function EditProjectPage({
+  params,
+}: {
+  params: Promise<{ slug: string; projectId: string }>;
+}) {
+  const { slug, projectId } = await params;
+  await requireOrgPage("projects:update");
+  const project = await orNotFound(getProject(projectId));
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href={projectPaths.detail(slug, project.id)} className="text-sm text-zinc-600 hover:underline">
+          ← {project.name}
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold">Edit project</h1>
+      </div>
+      <ProjectForm
+        action={updateProjectAction.bind(null, slug, project.id)}
+        initial={project}
+        submitLabel="Save changes"
+        cancelHref={projectPaths.detail(slug, project.id)}
+      />
+    </div>
+  );
+}

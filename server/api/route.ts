@@ -1,0 +1,38 @@
+import "server-only";
+import { requireOrgContext } from "../auth/context";
+import { runAsCaller, verifyBearerRequest } from "../auth/request-auth";
+import { errorResponse } from "./errors";
+
+type RouteContext<Params> = { params: Promise<Params> };
+
+/**
+ * Wraps a REST API route handler: verifies the Bearer session token with Clerk, refuses a caller
+ * without a session (401) or an active organization (403) before reading anything else, runs the
+ * handler as that caller (the data access layer reads it from there), and turns every error into
+ * the API's error shape.
+ */
+export function apiRoute<Params = Record<string, never>>(
+  handler: (request: Request, params: Params) => Promise<Response>,
+): (request: Request, context: RouteContext<Params>) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      const caller = await verifyBearerRequest(request);
+      return await runAsCaller(caller, async () => {
+        await requireOrgContext();
+        return handler(request, await context.params);
+      });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+const NO_STORE = { "Cache-Control": "private, no-store" };
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204, headers: NO_STORE });
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import type { Prisma } from "../generated/prisma/client";
+
+/** Who acted: a Clerk user id (`user_…`), or a system actor such as the webhook sync. */
+export const CLERK_WEBHOOK_ACTOR = "system:clerk-webhook";
+
+export interface AuditEventInput {
+  /** `organizations.id` (UUID) of the organization the change happened in. */
+  organizationId: string;
+  actor: string;
+  /** `<object>.<verb>`: `project.created`, `task.updated`, `membership.deleted`, … */
+  action: string;
+  target: { type: string; id: string; label?: string };
+  /** Changed fields and other facts worth keeping (never secrets or tokens). */
+  details?: Prisma.InputJsonObject;
+}
+
+/**
+ * Records an audit event inside the caller's transaction, so the change and its record commit or
+ * roll back together.
+ *
+ * Works in a tenant transaction (the data access layer) and in one without a tenant (the webhook
+ * sync). A tenant transaction keeps its tenant, and the row-level security policy refuses an event for
+ * any other organization: an audit event can never be written across tenants by mistake. A
+ * transaction without a tenant borrows the event's organization for the insert only and is left
+ * without one again, so one webhook delivery may record events of several organizations (a deleted
+ * user's memberships) and never reads tenant rows by accident.
+ */
+export async function recordAuditEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
+  const [scope] = await tx.$queryRaw<Array<{ borrowed: string | null }>>`
+    SELECT CASE WHEN coalesce(current_setting('app.org_id', true), '') = ''
+                THEN set_config('app.org_id', ${event.organizationId}, true) END AS borrowed`;
+  await tx.auditEvent.create({
+    data: {
+      organizationId: event.organizationId,
+      actor: event.actor,
+      action: event.action,
+      targetType: event.target.type,
+      targetId: event.target.id,
+      targetLabel: event.target.label ?? "",
+      details: event.details ?? {},
+    },
+    select: { id: true },
+  });
+  if (scope?.borrowed) await tx.$executeRaw`SELECT set_config('app.org_id', '', true)`;
+}
