@@ -14,7 +14,8 @@ export async function withClient<T>(databaseUrl: string, run: (client: pg.Client
 
 export function clearTables(databaseUrl: string): Promise<void> {
   return withClient(databaseUrl, async (client) => {
-    await client.query("TRUNCATE memberships, users, organizations, webhook_events");
+    // CASCADE: the product's tenant tables (projects, tasks, audit events) reference organizations.
+    await client.query("TRUNCATE memberships, users, organizations, webhook_events CASCADE");
   });
 }
 
