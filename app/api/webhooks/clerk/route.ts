@@ -1,6 +1,5 @@
-import { db } from "@/server/db";
 import { env } from "@/server/env";
-import { handleClerkDelivery } from "@/server/webhooks/clerk/dispatcher";
+import { processClerkDelivery } from "@/server/webhooks/clerk/inbox";
 import { readRawBody } from "@/server/webhooks/clerk/raw-body";
 import { answer, refuse, startDelivery } from "@/server/webhooks/clerk/respond";
 import { verifyClerkDelivery } from "@/server/webhooks/clerk/verify";
@@ -18,5 +17,5 @@ export async function POST(request: Request) {
   if (!body.ok) return refuse(delivery, 413, "Payload larger than 1 MB");
   const verified = verifyClerkDelivery(secret, body.text, request.headers);
   if (!verified.ok) return refuse(delivery, 400, `Invalid webhook signature: ${verified.reason}`);
-  return answer(delivery, await handleClerkDelivery(db, { svixId: verified.svixId, body: body.text }));
+  return answer(delivery, await processClerkDelivery({ svixId: verified.svixId, body: body.text }));
 }
