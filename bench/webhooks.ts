@@ -17,7 +17,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { seededRandom, simulateClerkHistory } from "../tests/support/clerk-history";
 import { newSigningSecret } from "../tests/support/svix-signing";
-import { startBenchApp } from "./lib/app";
+import { type BenchApp, startBenchApp } from "./lib/app";
 import { compareIsolation, type IsolationSummary, mediansOfRounds } from "./lib/isolation";
 import { median, percentile, sendConcurrently } from "./lib/load";
 import { countWrongRows, planDeliveries } from "./lib/plan";
@@ -44,6 +44,8 @@ export interface WebhookBenchResult {
 }
 
 export interface WebhookBenchOptions {
+  /** A running benchmark app to use (`ctx.app` in `npm run bench`); default: start one, stop it after. */
+  app?: BenchApp;
   rounds?: number;
   events?: number;
   senders?: number;
@@ -59,18 +61,14 @@ const NAIVE = "naive insert";
 const CEILING = "ceiling: refused before the database";
 type Handler = typeof OURS | typeof NAIVE | typeof CEILING;
 
-export async function benchWebhooks({
-  rounds = 3,
-  events = 5000,
-  senders = 16,
-  log = () => {},
-}: WebhookBenchOptions = {}): Promise<WebhookBenchResult> {
+export async function benchWebhooks(options: WebhookBenchOptions = {}): Promise<WebhookBenchResult> {
+  const { rounds = 3, events = 5000, senders = 16, log = () => {} } = options;
   const uniqueEvents = Math.round(events * (1 - DUPLICATE_SHARE));
   const history = simulateClerkHistory(20261122, uniqueEvents, "b");
   const deliveries = planDeliveries(history, events - uniqueEvents, seededRandom(7));
   const warmUp = simulateClerkHistory(1, 300, "w");
   log("▸ Starting next start + embedded PostgreSQL…");
-  const server = await startBenchApp({ log });
+  const server = options.app ?? (await startBenchApp({ log }));
   const secret = server.webhookSigningSecret;
   const targets: Record<Handler, { url: string; secret: string }> = {
     [OURS]: { url: `${server.baseUrl}/api/webhooks/clerk`, secret },
@@ -127,7 +125,7 @@ export async function benchWebhooks({
     }
     isolation = mediansOfRounds(isolationRounds);
   } finally {
-    await server.stop();
+    if (!options.app) await server.stop();
   }
   for (const handler of handlers) {
     const mine = rows.filter((row) => row.handler === handler);
