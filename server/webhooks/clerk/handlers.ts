@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { Change, Tx } from "./changes";
+import { recordMembershipActivity } from "./membership-audit";
 import { applyMembershipSnapshot } from "./memberships";
 import { applyOrganizationDeletion, applyOrganizationSnapshot } from "./organizations";
 import {
@@ -25,7 +26,14 @@ function handler<S extends z.ZodType>(
   return (data) => {
     const parsed = schema.safeParse(data);
     if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
-    return { ok: true, apply: (tx) => apply(tx, parsed.data) };
+    return {
+      ok: true,
+      apply: async (tx) => {
+        const changes = await apply(tx, parsed.data);
+        await recordMembershipActivity(tx, changes);
+        return changes;
+      },
+    };
   };
 }
 
