@@ -31,6 +31,14 @@ describe("public routes", () => {
     expect(response.status).not.toBe(401);
     expect(response.headers.get("location")).toBeNull();
   });
+
+  it("does not run Clerk's session handling on webhook deliveries, which the Svix signature authenticates", async () => {
+    const page = await request("/", { carrier: "cookie-document" });
+    const webhook = await request("/api/webhooks/clerk", { method: "POST" });
+    // Clerk marks every response its middleware handled; the landing page is the control.
+    expect(page.headers.get("x-clerk-auth-status")).not.toBeNull();
+    expect(webhook.headers.get("x-clerk-auth-status")).toBeNull();
+  });
 });
 
 describe("signed-out visitors", () => {
