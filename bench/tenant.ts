@@ -19,7 +19,7 @@ import pg from "pg";
 import { enableLocalAppRole } from "../scripts/lib/app-role";
 import { findFreePort, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres";
 import { deployMigrations } from "../scripts/lib/migrations";
-import { createClerkTestKeys, mintSession } from "../tests/support/clerk-tokens";
+import { type ClerkTestKeys, createClerkTestKeys, mintSession } from "../tests/support/clerk-tokens";
 import { BENCH_USER, type BenchDataset, benchOrgId, benchOrgSlug, seedBenchData } from "./tenant-data";
 import { type LoadWindow, percentile, runLoad } from "./tenant-load";
 
@@ -44,6 +44,11 @@ export interface TenantBenchOptions {
   /** Alternating measurement windows per dataset (their total is `durationMs`). */
   rounds?: number;
   build?: boolean;
+  /**
+   * The Clerk keys of an existing production build (`npm run bench` passes its shared app's, with
+   * `build: false`): its publishable key is baked into that build, so tokens must match it.
+   */
+  keys?: ClerkTestKeys;
   log?: (line: string) => void;
 }
 
@@ -90,7 +95,7 @@ export async function runTenantBench(options: TenantBenchOptions = {}): Promise<
   const durationMs = options.durationMs ?? 15_000;
   const warmupMs = options.warmupMs ?? 3_000;
   const rounds = options.rounds ?? 5;
-  const keys = createClerkTestKeys();
+  const keys = options.keys ?? createClerkTestKeys();
   const rows: TenantBenchRow[] = [];
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "bench-tenant-pg-"));

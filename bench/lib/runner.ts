@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { enableLocalAppRole } from "../../scripts/lib/app-role";
 import { OUTPUT_DIR, PROJECT_ROOT, startBenchApp } from "./app";
 import { hotspots, newestProfileSince, readCpuProfile } from "./cpu-profile";
 import { stopEverything, stopEverythingOnSignals } from "./processes";
@@ -89,7 +90,12 @@ export async function runBenchmarks(benchmarks: Benchmark[], argv: string[]): Pr
   const failures: string[] = [];
   let buildNote = "";
   try {
-    const app = await startBenchApp({ log, serverEnv: profile ? { NEXT_CPU_PROF: "1" } : {} });
+    const app = await startBenchApp({
+      log,
+      serverEnv: profile ? { NEXT_CPU_PROF: "1" } : {},
+      // As in production: the server connects as the role row-level security binds, not as the owner.
+      serverDatabaseUrl: enableLocalAppRole,
+    });
     buildNote = app.build.reused
       ? "reused the current production build"
       : `production build in ${app.build.seconds.toFixed(0)} s`;
