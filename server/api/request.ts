@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { readRawBody } from "../http/read-body";
 import { ApiError } from "./errors";
 
 /** Request bodies are small JSON documents; anything larger is refused before it is parsed. */
@@ -23,11 +24,10 @@ async function readJson(request: Request): Promise<unknown> {
       "Send the body as JSON with Content-Type: application/json",
     );
   }
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await readLimited(request);
+  const body = await readRawBody(request, MAX_BODY_BYTES);
+  if (!body.ok) throw tooLarge();
   try {
-    return JSON.parse(text);
+    return JSON.parse(body.text);
   } catch {
     throw new ApiError(400, "invalid_json", "The request body is not valid JSON");
   }
@@ -40,25 +40,6 @@ export function readQuery<T extends z.ZodType>(request: Request, schema: T): z.o
   if (result.success) return result.data;
   const { formErrors, fields } = fieldErrorsOf(result.error);
   throw new ApiError(400, "invalid_query", formErrors[0] ?? "The query parameters are invalid", fields);
-}
-
-// A body without Content-Length (chunked) is counted while it is read, so a liar cannot exhaust memory.
-async function readLimited(request: Request): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function tooLarge(): ApiError {

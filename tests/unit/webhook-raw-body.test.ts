@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readRawBody } from "@/server/webhooks/clerk/raw-body";
+import { readRawBody } from "@/server/http/read-body";
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
   new Request("http://localhost/", { method: "POST", body, headers, duplex: "half" } as RequestInit);

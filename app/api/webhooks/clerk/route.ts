@@ -1,6 +1,6 @@
 import { env } from "@/server/env";
+import { readRawBody } from "@/server/http/read-body";
 import { processClerkDelivery } from "@/server/webhooks/clerk/inbox";
-import { readRawBody } from "@/server/webhooks/clerk/raw-body";
 import { answer, refuse, startDelivery } from "@/server/webhooks/clerk/respond";
 import { verifyClerkDelivery } from "@/server/webhooks/clerk/verify";
 

@@ -3,7 +3,8 @@ import "server-only";
 export type RawBody = { ok: true; text: string } | { ok: false; reason: "too-large" };
 
 /**
- * Reads a request body as the exact text that was signed, refusing to buffer more than `maxBytes`:
+ * Reads a request body as the exact text that was sent (and, for webhooks, signed), refusing to
+ * buffer more than `maxBytes` — for the webhook route and the REST API alike:
  * a declared Content-Length over the limit is refused before reading anything, and a body sent
  * without one (chunked) is cut off as soon as it passes the limit.
  */
