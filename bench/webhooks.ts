@@ -17,11 +17,12 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { seededRandom, simulateClerkHistory } from "../tests/support/clerk-history";
 import { newSigningSecret } from "../tests/support/svix-signing";
+import { readSyncedTables as readTables } from "../tests/support/synced-tables";
 import { type BenchApp, startBenchApp } from "./lib/app";
 import { compareIsolation, type IsolationSummary, mediansOfRounds } from "./lib/isolation";
 import { median, percentile, sendConcurrently } from "./lib/load";
 import { countWrongRows, planDeliveries } from "./lib/plan";
-import { clearTables, countLedgerRows, readTables } from "./lib/synced-rows";
+import { clearTables, countLedgerRows } from "./lib/synced-rows";
 
 export interface WebhookBenchRow {
   handler: Handler;

@@ -6,8 +6,9 @@
  * a lower bound of what it would cost without them.
  */
 import type { SyncedTables } from "../../tests/support/clerk-history";
+import { readSyncedTables as readTables } from "../../tests/support/synced-tables";
 import { type Delivery, median, percentile } from "./load";
-import { clearTables, readTables } from "./synced-rows";
+import { clearTables } from "./synced-rows";
 
 export interface IsolationRow {
   mode: string;

@@ -22,7 +22,7 @@ async function deliverAll(history: History, order: readonly number[]): Promise<S
     if (result.status !== 200)
       throw new Error(`${event.type} answered ${result.status}: ${JSON.stringify(result.body)}`);
   }
-  return readSyncedTables(db);
+  return readSyncedTables(process.env.DATABASE_URL as string);
 }
 
 /** A delivery order: every event at least once, shuffled, some delivered again at random moments. */

@@ -1,40 +1,62 @@
+import pg from "pg";
 import type { PrismaClient } from "@/server/generated/prisma/client";
 import { type SyncedTables, sortTables } from "./clerk-history";
 
-/** The synced tables in a comparable form: Clerk ids instead of row ids, timestamps as ms. */
-export async function readSyncedTables(db: PrismaClient): Promise<SyncedTables> {
-  const ms = (date: Date | null) => date?.getTime() ?? null;
-  const [users, organizations, memberships] = await Promise.all([
-    db.user.findMany(),
-    db.organization.findMany(),
-    db.membership.findMany({ include: { user: true, organization: true } }),
-  ]);
-  return sortTables({
-    users: users.map((user) => ({
-      clerkId: user.clerkId,
-      email: user.email,
-      firstName: user.firstName,
-      lastName: user.lastName,
-      imageUrl: user.imageUrl,
-      clerkUpdatedAt: ms(user.clerkUpdatedAt),
-      deleted: user.deletedAt !== null,
-    })),
-    organizations: organizations.map((org) => ({
-      clerkId: org.clerkId,
-      name: org.name,
-      slug: org.slug,
-      imageUrl: org.imageUrl,
-      clerkUpdatedAt: ms(org.clerkUpdatedAt),
-      deleted: org.deletedAt !== null,
-    })),
-    memberships: memberships.map((membership) => ({
-      clerkId: membership.clerkId,
-      organization: membership.organization.clerkId,
-      user: membership.user.clerkId,
-      role: membership.role,
-      clerkUpdatedAt: ms(membership.clerkUpdatedAt),
-      deleted: membership.deletedAt !== null,
-    })),
+export async function withClient<T>(databaseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const ms = (value: Date | null) => value?.getTime() ?? null;
+
+/**
+ * The synced tables in a comparable form: Clerk ids instead of row ids, timestamps as ms. Plain `pg`,
+ * so the benchmark (outside `server/`) and the tests read them the same way.
+ */
+export function readSyncedTables(databaseUrl: string): Promise<SyncedTables> {
+  return withClient(databaseUrl, async (client) => {
+    const users = await client.query(
+      "SELECT clerk_id, email, first_name, last_name, image_url, clerk_updated_at, deleted_at FROM users",
+    );
+    const organizations = await client.query(
+      "SELECT clerk_id, name, slug, image_url, clerk_updated_at, deleted_at FROM organizations",
+    );
+    const memberships = await client.query(
+      `SELECT m.clerk_id, o.clerk_id AS organization, u.clerk_id AS "user", m.role, m.clerk_updated_at, m.deleted_at
+         FROM memberships m JOIN users u ON u.id = m.user_id JOIN organizations o ON o.id = m.organization_id`,
+    );
+    return sortTables({
+      users: users.rows.map((row) => ({
+        clerkId: row.clerk_id,
+        email: row.email,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        imageUrl: row.image_url,
+        clerkUpdatedAt: ms(row.clerk_updated_at),
+        deleted: row.deleted_at !== null,
+      })),
+      organizations: organizations.rows.map((row) => ({
+        clerkId: row.clerk_id,
+        name: row.name,
+        slug: row.slug,
+        imageUrl: row.image_url,
+        clerkUpdatedAt: ms(row.clerk_updated_at),
+        deleted: row.deleted_at !== null,
+      })),
+      memberships: memberships.rows.map((row) => ({
+        clerkId: row.clerk_id,
+        organization: row.organization,
+        user: row.user,
+        role: row.role,
+        clerkUpdatedAt: ms(row.clerk_updated_at),
+        deleted: row.deleted_at !== null,
+      })),
+    });
   });
 }
 
