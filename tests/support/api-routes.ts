@@ -23,10 +23,11 @@ const ROUTES: Array<{ pattern: RegExp; names: string[]; module: Record<string, u
 
 /** A `fetch` that answers `/api/v1/...` URLs from the route modules (405 for a method a route lacks). */
 export async function fetchApi(input: string | URL | Request, init?: RequestInit): Promise<Response> {
-  const request = new Request(
-    new URL(String(input instanceof Request ? input.url : input), TEST_APP_ORIGIN),
-    init,
-  );
+  // A Request (what openapi-fetch sends) carries its own method, headers and body.
+  const request =
+    input instanceof Request
+      ? new Request(input, init)
+      : new Request(new URL(String(input), TEST_APP_ORIGIN), init);
   const { pathname } = new URL(request.url);
   for (const route of ROUTES) {
     const match = route.pattern.exec(pathname);
