@@ -12,6 +12,7 @@ import ActivityPage from "@/app/(app)/orgs/[slug]/activity/page";
 import { seedDemoData } from "@/prisma/seed";
 import { listActivity } from "@/server/data/activity";
 import { InvalidReferenceError } from "@/server/data/errors";
+import { getOrganizationOverview } from "@/server/data/organization";
 import { listMembers } from "@/server/data/people";
 import { createProject, getProject, listProjects, updateProject } from "@/server/data/projects";
 import { createTask, getTask, listTasks, updateTask } from "@/server/data/tasks";
@@ -52,7 +53,7 @@ async function addMember(
     const { rows } = await client.query(
       `INSERT INTO users (id, clerk_id, email, first_name, last_name, created_at, updated_at)
        VALUES (gen_random_uuid(), $1, $2, $3, $4, now(), now())
-       ON CONFLICT (clerk_id) DO UPDATE SET email = excluded.email RETURNING id`,
+       RETURNING id`,
       [user.clerkId, user.email, user.firstName, user.lastName],
     );
     await client.query(
@@ -256,9 +257,15 @@ describe("the other places that turn a Clerk id into a person", () => {
     });
   });
 
-  it("lists only the organization's current members", async () => {
+  it("lists only the organization's current members, in the assignee picker and on the overview", async () => {
     const members = await actAs(alice, () => listMembers());
     expect(members.map((person) => person.userId).sort()).toEqual(["user_demo_alice", "user_demo_bob"]);
     expectNoSecret(members);
+    const overview = await actAs(alice, () => getOrganizationOverview());
+    expect(overview?.members.map((member) => member.userId).sort()).toEqual([
+      "user_demo_alice",
+      "user_demo_bob",
+    ]);
+    expectNoSecret(overview);
   });
 });
