@@ -92,8 +92,9 @@ export const config = {
   // Webhook deliveries skip the middleware entirely: their Svix signature is their authentication, and
   // Clerk's session handling only costs them time (about half the server's webhook throughput).
   matcher: [
-    // Everything except Next.js internals, webhooks and static files (Clerk's recommended matcher)…
-    "/((?!_next|api/webhooks|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)).*)",
+    // Everything except Next.js internals, webhooks and static files (Clerk's recommended matcher,
+    // with the extension anchored at the end: unanchored, `/orgs/acme/x.png.evil` skipped the gate)…
+    "/((?!_next|api/webhooks|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)$).*)",
     // …and every other API route, whatever its extension.
     "/(api(?!/webhooks)|trpc)(.*)",
   ],

@@ -3,7 +3,7 @@ import { encodeCursor, type Page, type PageQuery, pageSize } from "@/lib/validat
 import type { Person } from "@/lib/validation/people";
 import type { Prisma } from "../generated/prisma/client";
 import { cursorId } from "./ids";
-import { peopleByClerkId } from "./people";
+import { peopleOfOrganization } from "./people";
 import { inTenant } from "./tenant";
 
 export interface ActivityEntry {
@@ -13,7 +13,7 @@ export interface ActivityEntry {
   action: string;
   target: { type: string; id: string; label: string };
   details: Prisma.JsonValue;
-  /** People the details name by Clerk user id (an assignee before and after), for display. */
+  /** The people a change names in a person field (`PERSON_FIELDS`), by Clerk user id, for display. */
   people: Record<string, Person>;
   createdAt: string;
 }
@@ -30,7 +30,7 @@ export function listActivity(query: Partial<PageQuery> = {}): Promise<Page<Activ
       take: limit + 1,
     });
     const page = rows.slice(0, limit);
-    const people = await peopleByClerkId(tx, [
+    const people = await peopleOfOrganization(tx, organizationId, [
       ...page.filter((row) => !row.actor.startsWith("system:")).map((row) => row.actor),
       ...page.flatMap((row) => mentionedUserIds(row.details)),
     ]);
@@ -57,17 +57,27 @@ export function listActivity(query: Partial<PageQuery> = {}): Promise<Page<Activ
   });
 }
 
-/** Clerk user ids in a change set's `from`/`to` values (e.g. a task's assignee). */
+/**
+ * The change-set fields whose values are Clerk user ids: a task's assignee, a membership's member.
+ * Every other field holds free text a user typed (a project or task renamed to `user_…` is still just
+ * a name), so only these are ever looked up as people.
+ */
+const PERSON_FIELDS: readonly string[] = ["assigneeId", "member"];
+
+export function isPersonField(field: string): boolean {
+  return PERSON_FIELDS.includes(field);
+}
+
+/** Clerk user ids in a change set's person fields, before and after. */
 function mentionedUserIds(details: Prisma.JsonValue): string[] {
   const changes = isObject(details) ? details.changes : null;
   if (!isObject(changes)) return [];
-  return Object.values(changes).flatMap((change) =>
-    isObject(change)
-      ? [change.from, change.to].filter(
-          (value): value is string => typeof value === "string" && value.startsWith("user_"),
-        )
-      : [],
-  );
+  return PERSON_FIELDS.flatMap((field) => {
+    const change = changes[field];
+    return isObject(change)
+      ? [change.from, change.to].filter((value): value is string => typeof value === "string")
+      : [];
+  });
 }
 
 function isObject(value: Prisma.JsonValue | undefined): value is Prisma.JsonObject {

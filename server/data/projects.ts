@@ -13,7 +13,7 @@ import { recordAuditEvent } from "../audit/record";
 import type { Project as ProjectRow } from "../generated/prisma/client";
 import { ConflictError, NotFoundError } from "./errors";
 import { cursorId, rowId } from "./ids";
-import { peopleByClerkId } from "./people";
+import { peopleOfOrganization } from "./people";
 import { isUniqueViolation } from "./prisma-errors";
 import { inTenant, type TenantClient } from "./tenant";
 
@@ -145,8 +145,9 @@ async function toProjectDtos(
     where: { organizationId, projectId: { in: rows.map((row) => row.id) } },
     _count: { _all: true },
   });
-  const people = await peopleByClerkId(
+  const people = await peopleOfOrganization(
     tx,
+    organizationId,
     rows.map((row) => row.createdBy),
   );
   return rows.map((row) => {

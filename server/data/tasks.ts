@@ -13,7 +13,7 @@ import { recordAuditEvent } from "../audit/record";
 import type { Prisma } from "../generated/prisma/client";
 import { InvalidReferenceError, NotFoundError } from "./errors";
 import { cursorId, rowId } from "./ids";
-import { findMemberUserId, toPerson } from "./people";
+import { findMemberUserId, peopleOfOrganization } from "./people";
 import { findProject } from "./projects";
 import { inTenant, type TenantClient } from "./tenant";
 
@@ -23,9 +23,9 @@ import { inTenant, type TenantClient } from "./tenant";
  * project of the caller's organization — and the composite foreign key makes any other task impossible.
  */
 
-const taskInclude = {
-  assignee: { select: { clerkId: true, firstName: true, lastName: true, email: true } },
-} satisfies Prisma.TaskInclude;
+// Only the assignee's Clerk id: their name is resolved through the organization's memberships
+// (`peopleOfOrganization`), never read from `users` directly.
+const taskInclude = { assignee: { select: { clerkId: true } } } satisfies Prisma.TaskInclude;
 type TaskRow = Prisma.TaskGetPayload<{ include: typeof taskInclude }>;
 
 export function listTasks(projectId: string, query: Partial<PageQuery> = {}): Promise<Page<Task>> {
@@ -43,7 +43,7 @@ export function listTasks(projectId: string, query: Partial<PageQuery> = {}): Pr
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
-      data: page.map(toTaskDto),
+      data: await toTaskDtos(tx, organizationId, page),
       nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null,
     };
   });
@@ -51,7 +51,7 @@ export function listTasks(projectId: string, query: Partial<PageQuery> = {}): Pr
 
 export function getTask(projectId: string, taskId: string): Promise<Task> {
   return inTenant("projects:read", async (tx, { organizationId }) =>
-    toTaskDto(await findTask(tx, organizationId, projectId, taskId)),
+    toTaskDto(tx, organizationId, await findTask(tx, organizationId, projectId, taskId)),
   );
 }
 
@@ -76,7 +76,7 @@ export function createTask(projectId: string, input: z.input<typeof createTaskSc
       target: { type: "task", id: row.id, label: row.title },
       details: { projectId: project.id, project: project.name },
     });
-    return toTaskDto(row);
+    return toTaskDto(tx, organizationId, row);
   });
 }
 
@@ -92,7 +92,7 @@ export function updateTask(
       { title: before.title, done: before.done, assigneeId: before.assignee?.clerkId ?? null },
       update,
     );
-    if (Object.keys(changes).length === 0) return toTaskDto(before);
+    if (Object.keys(changes).length === 0) return toTaskDto(tx, organizationId, before);
     const row = await tx.task.update({
       where: { organizationId_id: { organizationId, id: before.id } },
       data: {
@@ -111,7 +111,7 @@ export function updateTask(
       target: { type: "task", id: row.id, label: row.title },
       details: { projectId: row.projectId, changes },
     });
-    return toTaskDto(row);
+    return toTaskDto(tx, organizationId, row);
   });
 }
 
@@ -156,14 +156,23 @@ async function assigneeUserId(
   return userId;
 }
 
-function toTaskDto(row: TaskRow): Task {
-  return {
+async function toTaskDtos(tx: TenantClient, organizationId: string, rows: TaskRow[]): Promise<Task[]> {
+  const people = await peopleOfOrganization(
+    tx,
+    organizationId,
+    rows.flatMap((row) => (row.assignee ? [row.assignee.clerkId] : [])),
+  );
+  return rows.map((row) => ({
     id: row.id,
     projectId: row.projectId,
     title: row.title,
     done: row.done,
-    assignee: row.assignee ? toPerson(row.assignee) : null,
+    assignee: row.assignee ? (people.get(row.assignee.clerkId) ?? null) : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-  };
+  }));
+}
+
+async function toTaskDto(tx: TenantClient, organizationId: string, row: TaskRow): Promise<Task> {
+  return (await toTaskDtos(tx, organizationId, [row]))[0] as Task;
 }

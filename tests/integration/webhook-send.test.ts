@@ -44,7 +44,7 @@ describe("npm run webhook:send", () => {
     expect(
       await db.user.findUnique({ where: { clerkId: "user_2xtKOmOKFZcYQ8kBGzxhPlrgBJv" } }),
     ).toMatchObject({
-      email: "digitalherencia@outlook.com",
+      email: "admin.test@example.com",
     });
   });
 

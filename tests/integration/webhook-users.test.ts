@@ -36,7 +36,7 @@ describe("user.created", () => {
     expect(result.body).toMatchObject({ status: "processed", type: "user.created" });
     const row = await db.user.findUniqueOrThrow({ where: { clerkId: "user_2xtKOmOKFZcYQ8kBGzxhPlrgBJv" } });
     expect(row).toMatchObject({
-      email: "digitalherencia@outlook.com",
+      email: "admin.test@example.com",
       firstName: "Admin",
       lastName: "Test",
       clerkUpdatedAt: new Date(1748751899113),

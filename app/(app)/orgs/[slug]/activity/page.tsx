@@ -3,7 +3,7 @@ import Link from "next/link";
 import { projectPaths } from "@/lib/project-paths";
 import { cursorSchema } from "@/lib/validation/pagination";
 import { requireOrgPage } from "@/server/auth/context";
-import { type ActivityEntry, listActivity } from "@/server/data/activity";
+import { type ActivityEntry, isPersonField, listActivity } from "@/server/data/activity";
 import { orNotFound } from "@/server/data/errors";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -93,7 +93,7 @@ function changeList(entry: ActivityEntry): string {
   return Object.entries(changes)
     .map(([field, change]) => {
       const to = change && typeof change === "object" && !Array.isArray(change) ? change.to : change;
-      const person = typeof to === "string" ? entry.people[to] : undefined;
+      const person = isPersonField(field) && typeof to === "string" ? entry.people[to] : undefined;
       const shown = to === null ? "none" : (person?.name ?? String(to));
       return `${FIELD_NAMES[field] ?? field} → ${shown}`;
     })
