@@ -158,9 +158,9 @@ describe("projects in the browser", () => {
     await expect.poll(() => listedNames(globexTab)).toContain("Supply chain audit");
 
     await acmeTab.getByRole("button", { name: "Create project" }).click();
-    await expect
-      .poll(() => acmeTab.getByRole("alert").innerText())
-      .toMatch(/This page is for “acme”.*reload/);
+    const refusal = acmeTab.getByText(/^This page is for “acme”, but your session has switched to “globex”/);
+    await expect.poll(() => refusal.count()).toBe(1);
+    expect(await refusal.innerText()).toMatch(/Nothing was saved: reload the page/);
     expect(await acmeTab.getByLabel("Name", { exact: true }).inputValue()).toBe("Meant for Acme");
     expect(await projectNamed(identities.aliceInGlobex, "Meant for Acme")).toBeNull();
     expect(await projectNamed(identities.aliceInAcme, "Meant for Acme")).toBeNull();
