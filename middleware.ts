@@ -9,6 +9,7 @@ import {
   SIGN_UP_PATH,
 } from "./lib/auth/routes";
 import { parseClerkGateEnv } from "./lib/config/clerk-gate-env";
+import { Failure, failureResponse } from "./lib/failure";
 
 /**
  * The optimistic gate. It only decides "signed in or not" from Clerk's verified session token and
@@ -26,19 +27,22 @@ const clerk = parseClerkGateEnv({
   APP_URL: process.env.APP_URL,
 });
 
-// The REST API's one error shape (`lib/validation/api-error.ts`), so a client handles the gate's
+// Refusals in the app's one failure vocabulary (`lib/failure.ts`), so a client handles the gate's
 // refusals like the API's own.
-function signedOutApiResponse(): NextResponse {
-  return NextResponse.json(
-    {
-      error: {
-        code: "unauthenticated",
-        message: "Sign in to continue: send a Clerk session token as `Authorization: Bearer <token>`.",
-      },
-    },
-    { status: 401, headers: { "Cache-Control": "no-store", "WWW-Authenticate": 'Bearer realm="api"' } },
+const signedOut = () =>
+  failureResponse(
+    new Failure(
+      "unauthenticated",
+      "Sign in to continue: send a Clerk session token as `Authorization: Bearer <token>`.",
+    ),
   );
-}
+const authNotConfigured = () =>
+  failureResponse(
+    new Failure(
+      "auth_not_configured",
+      "Sign-in is not configured on this server: set the Clerk keys (see docs/clerk-setup.md).",
+    ),
+  );
 
 const gate = clerk
   ? clerkMiddleware(
@@ -47,7 +51,7 @@ const gate = clerk
         if (isPublicPath(pathname)) return;
         const { isAuthenticated, redirectToSignIn } = await auth();
         if (isAuthenticated) return;
-        if (isApiPath(pathname)) return signedOutApiResponse();
+        if (isApiPath(pathname)) return signedOut();
         // The way back is the URL the visitor asked for, as Clerk sees it behind proxies (x-forwarded-*).
         return redirectToSignIn();
       },
@@ -69,20 +73,10 @@ const gate = clerk
   : null;
 
 /** Without Clerk keys nothing can be signed in: private pages explain the setup, private APIs say 503. */
-function keylessGate(request: NextRequest): NextResponse | undefined {
+function keylessGate(request: NextRequest): Response | undefined {
   const { pathname } = request.nextUrl;
   if (isPublicPath(pathname)) return;
-  if (isApiPath(pathname)) {
-    return NextResponse.json(
-      {
-        error: {
-          code: "auth_not_configured",
-          message: "Sign-in is not configured on this server: set the Clerk keys (see docs/clerk-setup.md).",
-        },
-      },
-      { status: 503, headers: { "Cache-Control": "no-store" } },
-    );
-  }
+  if (isApiPath(pathname)) return authNotConfigured();
   return NextResponse.redirect(new URL(CLERK_SETUP_PATH, request.url));
 }
 

@@ -1,3 +1,5 @@
+import type { Failure } from "./failure";
+
 /**
  * What a form's server action answers, for `useActionState`: nothing yet, success, or an error with
  * the same vocabulary as the REST API — an HTTP-like status, a message and per-field messages.
@@ -10,11 +12,25 @@ export type FormState =
       code: number;
       message: string;
       fields: Record<string, string[]>;
+      /** For 429 and 503: when to try again (the message says it too). */
+      retryAfterSeconds?: number;
       /** What was submitted: React resets a form after its action, so the form shows these again. */
       values?: Record<string, string>;
     };
 
 export const INITIAL_FORM_STATE: FormState = { status: "idle" };
+
+/** A failure (`lib/failure.ts`) as the form shows it, with what was submitted so the form can show it again. */
+export function failureFormState(failure: Failure, values?: Record<string, string>): FormState {
+  return {
+    status: "error",
+    code: failure.status,
+    message: failure.message,
+    fields: failure.fields ?? {},
+    ...(failure.retryAfterSeconds !== undefined ? { retryAfterSeconds: failure.retryAfterSeconds } : {}),
+    ...(values ? { values } : {}),
+  };
+}
 
 export function fieldError(state: FormState, field: string): string | undefined {
   return state.status === "error" ? state.fields[field]?.[0] : undefined;

@@ -1,32 +1,51 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { ZodError } from "zod";
-import type { FormState } from "@/lib/form-state";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { Failure } from "@/lib/failure";
+import { type FormState, failureFormState } from "@/lib/form-state";
 import { requireOrgContext } from "../auth/context";
-import { AuthError } from "../auth/errors";
-import { ConflictError, InvalidReferenceError, NotFoundError } from "../data/errors";
+import type { OrgContext } from "../auth/session";
+import { classifyFailure } from "../failures/classify";
 
 /**
- * Runs a server action's work and turns what can go wrong into a `FormState` the form shows:
- * per-field messages for invalid input (422) and conflicts (409), and a message for not found (404,
- * another organization's id included), signed out (401) and not allowed (403). The session is
- * checked before the input, like the REST API does. Next's own control flow (`redirect()`,
- * `notFound()`) passes through.
+ * The one entry point of server actions. `slug` is the organization of the page the form was on,
+ * bound by the page (`createProjectAction.bind(null, slug)`): the action runs only when it is the
+ * session's active organization, so a form left open in one tab cannot write into the organization
+ * another tab switched to. Then `work` runs, and whatever goes wrong becomes the form's state
+ * (`lib/failure.ts`): per-field messages for invalid input (422) and conflicts (409), a message for
+ * not found (404), signed out (401), not allowed (403), database unavailable (503, "try again").
+ * Next's own control flow (`redirect()`, `notFound()`) passes through.
+ *
+ *     export async function createProjectAction(slug: string, _state: FormState, formData: FormData) {
+ *       return runFormAction(slug, async () => {
+ *         await createProject(createProjectSchema.parse(textFields(formData, ["name"])));
+ *       }, formData);
+ *     }
  */
 export async function runFormAction(
+  slug: string,
   work: () => Promise<FormState | undefined>,
   submitted?: FormData,
 ): Promise<FormState> {
   try {
-    await requireOrgContext();
+    refuseOtherOrganization(slug, await requireOrgContext());
     return (await work()) ?? { status: "success" };
   } catch (error) {
     unstable_rethrow(error);
-    const state = toFormState(error);
-    if (state.status === "error" && submitted) state.values = submittedText(submitted);
-    return state;
+    return failureFormState(
+      classifyFailure(error, "a server action"),
+      submitted ? submittedText(submitted) : undefined,
+    );
   }
+}
+
+function refuseOtherOrganization(slug: string, context: OrgContext): void {
+  if (context.orgSlug === slug) return;
+  const active = context.orgSlug ? `“${context.orgSlug}”` : "another organization";
+  throw new Failure(
+    "conflict",
+    `This page is for “${slug}”, but your session has switched to ${active} (in another tab?). ` +
+      "Nothing was saved: reload the page to continue.",
+  );
 }
 
 function submittedText(formData: FormData): Record<string, string> {
@@ -36,46 +55,6 @@ function submittedText(formData: FormData): Record<string, string> {
     if (typeof value === "string" && !name.startsWith("$")) values[name] = value;
   }
   return values;
-}
-
-function toFormState(error: unknown): FormState {
-  if (error instanceof ZodError) {
-    const { formErrors, fields } = fieldErrorsOf(error);
-    return { status: "error", code: 422, message: formErrors[0] ?? "Please fix the fields below", fields };
-  }
-  if (error instanceof InvalidReferenceError) {
-    return {
-      status: "error",
-      code: 422,
-      message: "Please fix the fields below",
-      fields: { [error.field]: [error.message] },
-    };
-  }
-  if (error instanceof ConflictError) {
-    return {
-      status: "error",
-      code: 409,
-      message: error.message,
-      fields: error.field ? { [error.field]: [error.message] } : {},
-    };
-  }
-  if (error instanceof NotFoundError) {
-    return {
-      status: "error",
-      code: 404,
-      message: `${error.what} not found: it may have been deleted`,
-      fields: {},
-    };
-  }
-  if (error instanceof AuthError)
-    return { status: "error", code: error.status, message: error.message, fields: {} };
-  console.error("Unexpected error in a server action:", error);
-  return {
-    status: "error",
-    code: 500,
-    message: "Something went wrong on our side; please try again",
-    fields: {},
-  };
 }
 
 /** The named text fields of a submitted form; fields that were not sent stay absent. */

@@ -44,9 +44,10 @@ function inline(schema: z.ZodType): JsonSchema {
   return rest;
 }
 
+// Every operation reads the database, so each may answer 503 while it is unreachable.
 const errorResponses = (...statuses: number[]) =>
   Object.fromEntries(
-    statuses.map((status) => [
+    [...statuses, 503].map((status) => [
       String(status),
       {
         description: ERROR_DESCRIPTIONS[status] ?? "Error",
@@ -56,7 +57,7 @@ const errorResponses = (...statuses: number[]) =>
   );
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: "Malformed request: invalid JSON or query parameters",
+  400: "Malformed request: invalid JSON or query parameters, or a body cut off before its end",
   401: "No valid session token in `Authorization: Bearer`",
   403: "No active organization in the session, or the role does not allow this",
   404: "Not found in the caller's organization (another organization's id included)",
@@ -64,6 +65,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: `Request body larger than ${MAX_BODY_BYTES / 1024} KB`,
   415: "Body is not sent as application/json",
   422: "Body is JSON but invalid; `error.fields` says what to fix",
+  503: "The database is unreachable; nothing was written. Retry after `Retry-After` seconds",
 };
 
 const jsonBody = (schema: string) => ({

@@ -1,8 +1,8 @@
 import "server-only";
 import type { z } from "zod";
+import { Failure } from "@/lib/failure";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
-import { readRawBody } from "../http/read-body";
-import { ApiError } from "./errors";
+import { type RawBody, readRawBody } from "../http/read-body";
 
 /** Request bodies are small JSON documents; anything larger is refused before it is parsed. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -18,18 +18,32 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
 async function readJson(request: Request): Promise<unknown> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
-    throw new ApiError(
-      415,
-      "unsupported_media_type",
-      "Send the body as JSON with Content-Type: application/json",
-    );
+    throw new Failure("unsupported_media_type", "Send the body as JSON with Content-Type: application/json");
   }
-  const body = await readRawBody(request, MAX_BODY_BYTES);
-  if (!body.ok) throw tooLarge();
+  const body = await readBody(request);
+  if (!body.ok) {
+    throw new Failure("payload_too_large", `The request body must be at most ${MAX_BODY_BYTES / 1024} KB`);
+  }
   try {
     return JSON.parse(body.text);
   } catch {
-    throw new ApiError(400, "invalid_json", "The request body is not valid JSON");
+    throw new Failure("invalid_json", "The request body is not valid JSON");
+  }
+}
+
+/**
+ * Reading fails only when the connection does (the client aborted mid-body, a proxy cut it): an
+ * everyday event on the internet, not a bug, so it is logged in one line, never with a stack trace.
+ */
+async function readBody(request: Request): Promise<RawBody> {
+  try {
+    return await readRawBody(request, MAX_BODY_BYTES);
+  } catch (error) {
+    const reason = (error as { code?: unknown } | null)?.code ?? (error as Error | null)?.message;
+    console.warn(
+      `${request.method} ${new URL(request.url).pathname}: request body aborted (${String(reason)})`,
+    );
+    throw new Failure("request_aborted", "The request body was cut off before its end");
   }
 }
 
@@ -39,13 +53,5 @@ export function readQuery<T extends z.ZodType>(request: Request, schema: T): z.o
   const result = schema.safeParse(params);
   if (result.success) return result.data;
   const { formErrors, fields } = fieldErrorsOf(result.error);
-  throw new ApiError(400, "invalid_query", formErrors[0] ?? "The query parameters are invalid", fields);
-}
-
-function tooLarge(): ApiError {
-  return new ApiError(
-    413,
-    "payload_too_large",
-    `The request body must be at most ${MAX_BODY_BYTES / 1024} KB`,
-  );
+  throw new Failure("invalid_query", formErrors[0] ?? "The query parameters are invalid", { fields });
 }

@@ -1,15 +1,21 @@
 import "server-only";
+import { failureResponse } from "@/lib/failure";
 import { requireOrgContext } from "../auth/context";
 import { runAsCaller, verifyBearerRequest } from "../auth/request-auth";
-import { errorResponse } from "./errors";
+import { classifyFailure } from "../failures/classify";
 
 type RouteContext<Params> = { params: Promise<Params> };
 
 /**
- * Wraps a REST API route handler: verifies the Bearer session token with Clerk, refuses a caller
- * without a session (401) or an active organization (403) before reading anything else, runs the
- * handler as that caller (the data access layer reads it from there), and turns every error into
- * the API's error shape.
+ * The one entry point of REST API route handlers: verifies the Bearer session token with Clerk,
+ * refuses a caller without a session (401) or an active organization (403) before reading anything
+ * else, runs the handler as that caller (the data access layer reads it from there), and answers
+ * every failure in the API's error shape (`lib/failure.ts`): 4xx for the client's mistakes, 503 with
+ * `Retry-After` while the database is unreachable, 500 for a bug.
+ *
+ *     export const GET = apiRoute<{ projectId: string }>(async (_request, { projectId }) =>
+ *       json(await getProject(projectId)),
+ *     );
  */
 export function apiRoute<Params = Record<string, never>>(
   handler: (request: Request, params: Params) => Promise<Response>,
@@ -22,7 +28,7 @@ export function apiRoute<Params = Record<string, never>>(
         return handler(request, await context.params);
       });
     } catch (error) {
-      return errorResponse(error);
+      return failureResponse(classifyFailure(error, `${request.method} ${new URL(request.url).pathname}`));
     }
   };
 }

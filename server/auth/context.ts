@@ -1,13 +1,10 @@
 import "server-only";
-import { auth } from "@clerk/nextjs/server";
-import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { CHOOSE_ORGANIZATION_PATH, CLERK_SETUP_PATH } from "@/lib/auth/routes";
 import { clerkConfigured } from "../env";
-import { AuthError } from "./errors";
+import { renderFailurePage } from "../failures/page";
 import { can, type Permission } from "./permissions";
 import { currentAuth } from "./request-auth";
-import { type OrgContext, orgContextOf, type Session, sessionFromAuth } from "./session";
+import { failureOf, type OrgContext, orgContextOf, type Session, sessionFromAuth } from "./session";
 
 /**
  * Reads Clerk's verified session once per request (React `cache`): layouts, pages and the data
@@ -20,41 +17,25 @@ export const getSession = cache(async (): Promise<Session> => {
 });
 
 /**
- * For server actions, route handlers and the data access layer: the caller's organization context,
- * or an `AuthError` (401 signed out, 403 no active organization / permission not granted, 503 no
- * Clerk keys). `server/auth/responses.ts` turns that error into a JSON response or an action result.
+ * For the data access layer and the entry points: the caller's organization context, or an
+ * `AuthError` (401 signed out, 403 no active organization / permission not granted, 503 no Clerk
+ * keys), which `apiRoute`, `runFormAction` and `requireOrgPage` render.
  */
 export async function requireOrgContext(permission?: Permission): Promise<OrgContext> {
   return orgContextOf(await getSession(), permission);
 }
 
-/** Sends a signed-out visitor to the app's sign-in page, with the page they asked for as the way back. */
-async function redirectToSignIn(): Promise<never> {
-  const { redirectToSignIn: redirectWithReturnUrl } = await auth();
-  return redirectWithReturnUrl();
-}
-
 /**
- * For pages: the caller's organization context, or the page a person should see instead —
- * sign-in (with a return URL), the choose-an-organization page, the setup page without Clerk keys,
- * or a 404 for a role that may not see this page (a 404 rather than a 403, so a page's existence is
- * not revealed).
+ * The one entry point of pages in an organization: the caller's organization context, or the page
+ * a person should see instead (sign-in, choose an organization, setup, not found — see
+ * `server/failures/page.ts`). A page still asks for its own context: layouts do not re-run on every
+ * navigation, and a page must never rely on its layout for authorization.
  */
 export async function requireOrgPage(permission?: Permission): Promise<OrgContext> {
   try {
     return await requireOrgContext(permission);
   } catch (error) {
-    if (!(error instanceof AuthError)) throw error;
-    switch (error.reason) {
-      case "clerk-not-configured":
-        return redirect(CLERK_SETUP_PATH);
-      case "signed-out":
-        return redirectToSignIn();
-      case "no-organization":
-        return redirect(CHOOSE_ORGANIZATION_PATH);
-      case "forbidden":
-        return notFound();
-    }
+    return renderFailurePage(error);
   }
 }
 
@@ -63,8 +44,9 @@ export async function requireSignedInPage(): Promise<
   Exclude<Session, { state: "clerk-not-configured" | "signed-out" }>
 > {
   const session = await getSession();
-  if (session.state === "clerk-not-configured") redirect(CLERK_SETUP_PATH);
-  if (session.state === "signed-out") return redirectToSignIn();
+  if (session.state === "clerk-not-configured" || session.state === "signed-out") {
+    return renderFailurePage(failureOf(session));
+  }
   return session;
 }
 

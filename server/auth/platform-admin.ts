@@ -1,9 +1,10 @@
 import "server-only";
 import type { SessionAuthObject } from "@clerk/backend";
 import { auth } from "@clerk/nextjs/server";
-import { notFound } from "next/navigation";
 import { cache } from "react";
+import { Failure } from "@/lib/failure";
 import { clerkConfigured } from "../env";
+import { renderFailurePage } from "../failures/page";
 
 /**
  * Platform admins (the people who run the SaaS, not an organization's admins) are marked in Clerk:
@@ -24,5 +25,5 @@ export const isPlatformAdmin = cache(async (): Promise<boolean> => {
 
 /** For `/admin` pages: everyone who is not a platform admin gets a 404, so the area is not revealed. */
 export async function requirePlatformAdminPage(): Promise<void> {
-  if (!(await isPlatformAdmin())) notFound();
+  if (!(await isPlatformAdmin())) await renderFailurePage(new Failure("forbidden", "Platform admins only"));
 }

@@ -43,22 +43,26 @@ export function hasPermission(context: OrgContext, permission: Permission): bool
   return context.permissions.includes(permission);
 }
 
+/** Why a session without an organization context may not proceed. */
+export function failureOf(session: Exclude<Session, { state: "in-organization" }>): AuthError {
+  switch (session.state) {
+    case "clerk-not-configured":
+      return new AuthError("clerk-not-configured", "Sign-in is not configured on this server");
+    case "signed-out":
+      return new AuthError("signed-out", "Sign in to continue");
+    case "no-organization":
+      return new AuthError("no-organization", "Choose an organization to continue");
+  }
+}
+
 /**
  * The caller's organization context, or why there is none: 401 signed out, 403 no active
  * organization or a role without `permission`, 503 when the server has no Clerk keys.
  */
 export function orgContextOf(session: Session, permission?: Permission): OrgContext {
-  switch (session.state) {
-    case "clerk-not-configured":
-      throw new AuthError("clerk-not-configured", "Sign-in is not configured on this server");
-    case "signed-out":
-      throw new AuthError("signed-out", "Sign in to continue");
-    case "no-organization":
-      throw new AuthError("no-organization", "Choose an organization to continue");
-    case "in-organization":
-      if (permission && !hasPermission(session.context, permission)) {
-        throw new AuthError("forbidden", `Your role does not allow ${permission}`);
-      }
-      return session.context;
+  if (session.state !== "in-organization") throw failureOf(session);
+  if (permission && !hasPermission(session.context, permission)) {
+    throw new AuthError("forbidden", `Your role does not allow ${permission}`);
   }
+  return session.context;
 }

@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { projectSchema } from "@/lib/validation/projects";
-import { screenshot } from "./support/browser";
+import { newAppPage, screenshot } from "./support/browser";
 import { openBrowserPerFile } from "./support/browser-session";
 import { request } from "./support/http";
 import { identities } from "./support/identities";
@@ -145,6 +145,25 @@ describe("projects in the browser", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Supply chain audit");
     expect(await page.getByRole("button", { name: "Delete project" }).count()).toBe(0);
     await screenshot(page, "projects-globex-as-member");
+  });
+
+  it("refuses a form left open on Acme's page after another tab switched the session to Globex", async () => {
+    const acmeTab = await openAs(identities.aliceInAcme);
+    await acmeTab.goto("/orgs/acme/projects/new");
+    await acmeTab.getByLabel("Name", { exact: true }).fill("Meant for Acme");
+
+    // The second tab shares the first one's session: opening Globex makes it the active organization.
+    const globexTab = await newAppPage(acmeTab.context());
+    await globexTab.goto("/orgs/globex/projects");
+    await expect.poll(() => listedNames(globexTab)).toContain("Supply chain audit");
+
+    await acmeTab.getByRole("button", { name: "Create project" }).click();
+    const refusal = acmeTab.getByText(/^This page is for “acme”, but your session has switched to “globex”/);
+    await expect.poll(() => refusal.count()).toBe(1);
+    expect(await refusal.innerText()).toMatch(/Nothing was saved: reload the page/);
+    expect(await acmeTab.getByLabel("Name", { exact: true }).inputValue()).toBe("Meant for Acme");
+    expect(await projectNamed(identities.aliceInGlobex, "Meant for Acme")).toBeNull();
+    expect(await projectNamed(identities.aliceInAcme, "Meant for Acme")).toBeNull();
   });
 
   it("shows the not-found page for another organization's project id", async () => {

@@ -17,7 +17,10 @@ afterEach(() => {
 describe("the auth benchmark's route pair", () => {
   it.each([undefined, "0"])("answers 404 on both routes when BENCHMARK_ROUTES is %s", async (value) => {
     const { publicRoute, protectedRoute } = await loadRoutes(value);
-    for (const response of [await publicRoute.GET(), await protectedRoute.GET()]) {
+    for (const response of [
+      await publicRoute.GET(),
+      await protectedRoute.GET(new Request("http://localhost/api/benchmark/protected")),
+    ]) {
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ error: "Not found" });
     }

@@ -1,8 +1,11 @@
-import { withOrgContext } from "@/server/auth/responses";
+import { apiRoute } from "@/server/api/route";
 import { benchmarkRoute, probeResponse } from "@/server/benchmark/auth-probe";
 
 // A cached answer would measure the cache, not the request path.
 export const dynamic = "force-dynamic";
 
-/** The public route's work behind the same checks every tenant API route makes. */
-export const GET = benchmarkRoute(() => withOrgContext(undefined, probeResponse));
+const probe = apiRoute(probeResponse);
+
+/** The public route's work behind the same checks every tenant API route makes (`apiRoute`). */
+export const GET = (request: Request) =>
+  benchmarkRoute(() => probe(request, { params: Promise.resolve({}) }))();

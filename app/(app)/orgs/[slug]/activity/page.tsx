@@ -4,7 +4,7 @@ import { projectPaths } from "@/lib/project-paths";
 import { cursorSchema } from "@/lib/validation/pagination";
 import { requireOrgPage } from "@/server/auth/context";
 import { type ActivityEntry, isPersonField, listActivity } from "@/server/data/activity";
-import { orNotFound } from "@/server/data/errors";
+import { forPage } from "@/server/failures/page";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -20,9 +20,7 @@ export default async function ActivityPage({
   await requireOrgPage("organization:read-activity");
   const rawCursor = (await searchParams).cursor;
   const cursor = cursorSchema.safeParse(Array.isArray(rawCursor) ? rawCursor[0] : rawCursor);
-  const page = await orNotFound(
-    listActivity({ cursor: cursor.success ? cursor.data : undefined, limit: 50 }),
-  );
+  const page = await forPage(listActivity({ cursor: cursor.success ? cursor.data : undefined, limit: 50 }));
 
   return (
     <div className="flex flex-col gap-6">

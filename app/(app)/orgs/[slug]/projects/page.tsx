@@ -3,8 +3,8 @@ import Link from "next/link";
 import { projectPaths } from "@/lib/project-paths";
 import { projectListQuerySchema } from "@/lib/validation/pagination";
 import { hasPermission, requireOrgPage } from "@/server/auth/context";
-import { orNotFound } from "@/server/data/errors";
 import { listProjects } from "@/server/data/projects";
+import { forPage } from "@/server/failures/page";
 import { StatusBadge } from "./_components/status-badge";
 
 export const metadata: Metadata = { title: "Projects" };
@@ -21,7 +21,7 @@ export default async function ProjectsPage({
   const { slug } = await params;
   const context = await requireOrgPage("projects:read");
   const query = parseQuery(await searchParams);
-  const page = await orNotFound(listProjects(query));
+  const page = await forPage(listProjects(query));
   const canCreate = hasPermission(context, "projects:create");
   const listPath = projectPaths.list(slug);
 

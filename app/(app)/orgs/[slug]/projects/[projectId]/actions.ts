@@ -8,8 +8,9 @@ import { runFormAction, textFields } from "@/server/actions/form-action";
 import { deleteProject } from "@/server/data/projects";
 import { createTask, deleteTask, updateTask } from "@/server/data/tasks";
 
-// Every action below only parses the form and calls the data access layer, which checks the
-// session, the role and the organization; ids bound from the page are just input, like the form's.
+// Every action below only parses the form and calls the data access layer, which checks the session,
+// the role and the organization; `runFormAction` refuses a `slug` that is not the session's active
+// organization, and the other ids bound from the page are just input, like the form's.
 
 /** An empty assignee select means "nobody". */
 const assignee = (value: string | undefined) => (value ? value : null);
@@ -20,12 +21,16 @@ export async function addTaskAction(
   _state: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  return runFormAction(async () => {
-    const fields = textFields(formData, ["title", "assigneeId"]);
-    const input = createTaskSchema.parse({ title: fields.title, assigneeId: assignee(fields.assigneeId) });
-    await createTask(projectId, input);
-    revalidatePath(projectPaths.detail(slug, projectId));
-  }, formData);
+  return runFormAction(
+    slug,
+    async () => {
+      const fields = textFields(formData, ["title", "assigneeId"]);
+      const input = createTaskSchema.parse({ title: fields.title, assigneeId: assignee(fields.assigneeId) });
+      await createTask(projectId, input);
+      revalidatePath(projectPaths.detail(slug, projectId));
+    },
+    formData,
+  );
 }
 
 export async function setTaskDoneAction(
@@ -36,7 +41,7 @@ export async function setTaskDoneAction(
   _state: FormState,
   _formData: FormData,
 ): Promise<FormState> {
-  return runFormAction(async () => {
+  return runFormAction(slug, async () => {
     await updateTask(projectId, taskId, updateTaskSchema.parse({ done }));
     revalidatePath(projectPaths.detail(slug, projectId));
   });
@@ -49,7 +54,7 @@ export async function assignTaskAction(
   _state: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  return runFormAction(async () => {
+  return runFormAction(slug, async () => {
     const { assigneeId } = textFields(formData, ["assigneeId"]);
     await updateTask(projectId, taskId, updateTaskSchema.parse({ assigneeId: assignee(assigneeId) }));
     revalidatePath(projectPaths.detail(slug, projectId));
@@ -63,7 +68,7 @@ export async function deleteTaskAction(
   _state: FormState,
   _formData: FormData,
 ): Promise<FormState> {
-  return runFormAction(async () => {
+  return runFormAction(slug, async () => {
     await deleteTask(projectId, taskId);
     revalidatePath(projectPaths.detail(slug, projectId));
   });
@@ -75,7 +80,7 @@ export async function deleteProjectAction(
   _state: FormState,
   _formData: FormData,
 ): Promise<FormState> {
-  return runFormAction(async () => {
+  return runFormAction(slug, async () => {
     await deleteProject(projectId);
     revalidatePath(projectPaths.list(slug));
     redirect(projectPaths.list(slug));

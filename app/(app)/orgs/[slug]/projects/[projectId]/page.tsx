@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { projectPaths } from "@/lib/project-paths";
 import { hasPermission, requireOrgPage } from "@/server/auth/context";
-import { orNotFound } from "@/server/data/errors";
 import { listMembers } from "@/server/data/people";
 import { getProject } from "@/server/data/projects";
 import { listTasks } from "@/server/data/tasks";
+import { forPage } from "@/server/failures/page";
 import { AddTaskForm } from "../_components/add-task-form";
 import { DeleteProjectForm } from "../_components/delete-project-form";
 import { StatusBadge } from "../_components/status-badge";
@@ -29,7 +29,7 @@ export default async function ProjectPage({
 }) {
   const { slug, projectId } = await params;
   const context = await requireOrgPage("projects:read");
-  const project = await orNotFound(getProject(projectId));
+  const project = await forPage(getProject(projectId));
   const canWriteTasks = hasPermission(context, "tasks:write");
   const [tasks, members] = await Promise.all([
     listTasks(project.id, { limit: TASKS_SHOWN }),

@@ -12,11 +12,15 @@ export async function createProjectAction(
   _state: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  return runFormAction(async () => {
-    const input = createProjectSchema.parse(textFields(formData, ["name", "description", "status"]));
-    // Who may create, and in which organization, is decided inside the data access layer.
-    const project = await createProject(input);
-    revalidatePath(projectPaths.list(slug));
-    redirect(projectPaths.detail(slug, project.id));
-  }, formData);
+  return runFormAction(
+    slug,
+    async () => {
+      const input = createProjectSchema.parse(textFields(formData, ["name", "description", "status"]));
+      // Who may create, and in which organization, is decided inside the data access layer.
+      const project = await createProject(input);
+      revalidatePath(projectPaths.list(slug));
+      redirect(projectPaths.detail(slug, project.id));
+    },
+    formData,
+  );
 }

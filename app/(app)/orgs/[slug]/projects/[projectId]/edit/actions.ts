@@ -13,10 +13,14 @@ export async function updateProjectAction(
   _state: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  return runFormAction(async () => {
-    const changes = updateProjectSchema.parse(textFields(formData, ["name", "description", "status"]));
-    const project = await updateProject(projectId, changes);
-    revalidatePath(projectPaths.list(slug));
-    redirect(projectPaths.detail(slug, project.id));
-  }, formData);
+  return runFormAction(
+    slug,
+    async () => {
+      const changes = updateProjectSchema.parse(textFields(formData, ["name", "description", "status"]));
+      const project = await updateProject(projectId, changes);
+      revalidatePath(projectPaths.list(slug));
+      redirect(projectPaths.detail(slug, project.id));
+    },
+    formData,
+  );
 }

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { projectPaths } from "@/lib/project-paths";
 import { requireOrgPage } from "@/server/auth/context";
-import { orNotFound } from "@/server/data/errors";
 import { getProject } from "@/server/data/projects";
+import { forPage } from "@/server/failures/page";
 import { ProjectForm } from "../../_components/project-form";
 import { updateProjectAction } from "./actions";
 
@@ -16,7 +16,7 @@ export default async function EditProjectPage({
 }) {
   const { slug, projectId } = await params;
   await requireOrgPage("projects:update");
-  const project = await orNotFound(getProject(projectId));
+  const project = await forPage(getProject(projectId));
   return (
     <div className="flex flex-col gap-6">
       <div>
