@@ -2,7 +2,6 @@ import "server-only";
 import type { ClerkClient } from "@clerk/backend";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { Change, ClerkObject, Tx } from "./changes";
-import { clerkPages, isNotFound } from "./clerk-pages";
 import { applyMembershipSnapshot, endMissingMembership } from "./memberships";
 import { applyOrganizationDeletion, applyOrganizationSnapshot } from "./organizations";
 import { membershipSnapshotSchema, organizationSnapshotSchema, userSnapshotSchema } from "./payloads";
@@ -142,4 +141,27 @@ async function organizationLists(
 
 function tally(): Tally {
   return { created: 0, updated: 0, unchanged: 0, tombstoned: 0 };
+}
+
+/**
+ * Walks one of Clerk's offset-paginated lists to the end. Stops early if a page comes back empty
+ * (the list shrank while we read it), so a deletion during the walk cannot loop forever.
+ */
+async function* clerkPages<T>(
+  fetchPage: (params: { limit: number; offset: number }) => Promise<{ data: T[]; totalCount: number }>,
+  limit: number,
+): AsyncGenerator<{ items: T[]; seen: number; total: number }> {
+  let offset = 0;
+  for (;;) {
+    const page = await fetchPage({ limit, offset });
+    if (page.data.length === 0) return;
+    offset += page.data.length;
+    yield { items: page.data, seen: offset, total: page.totalCount };
+    if (offset >= page.totalCount) return;
+  }
+}
+
+/** Whether a Clerk Backend API call failed because the object does not exist. */
+function isNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "status" in error && error.status === 404;
 }
