@@ -9,6 +9,7 @@ import { exitWithError, withDatabaseUrl } from "../scripts/lib/database-url";
 import type { Prisma } from "../server/generated/prisma/client";
 import { PrismaClient } from "../server/generated/prisma/client";
 import { DEMO_SYNCED_AT, demoMemberships, demoOrganizations, demoProjects, demoUsers } from "./demo-data";
+import { enterTenant } from "./tenant-scope";
 
 export interface SeedSummary {
   users: number;
@@ -69,7 +70,7 @@ async function seedDemoProjects(
   let created = 0;
   for (const [clerkOrgId, organizationId] of orgIds) {
     // Tenant tables are row-level secured for every role but superusers: write as the tenant, as the app does.
-    await tx.$executeRaw`SELECT set_config('app.org_id', ${organizationId}, true)`;
+    await enterTenant(tx, organizationId);
     if ((await tx.project.count({ where: { organizationId } })) > 0) continue;
     for (const project of demoProjects.filter((demo) => demo.org === clerkOrgId)) {
       await tx.project.create({

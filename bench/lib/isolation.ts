@@ -31,8 +31,7 @@ export async function compareIsolation(
   // server/ modules read DATABASE_URL when first imported.
   process.env.DATABASE_URL = databaseUrl;
   const { createPrismaClient } = await import("../../server/db");
-  const { applyDelivery } = await import("../../server/webhooks/clerk/dispatcher");
-  const { prepareEvent } = await import("../../server/webhooks/clerk/handlers");
+  const { applyDelivery, prepareEvent } = await import("../../server/webhooks/clerk/dispatch");
   const db = createPrismaClient(databaseUrl);
 
   const prepared = deliveries.map((delivery) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentTenant, tenantScope } from "../../prisma/tenant-scope";
 import type { Prisma } from "../generated/prisma/client";
 
 /** Who acted: a Clerk user id (`user_…`), or a system actor such as the webhook sync. */
@@ -28,8 +29,7 @@ export interface AuditEventInput {
  */
 export async function recordAuditEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
   const [scope] = await tx.$queryRaw<Array<{ borrowed: string | null }>>`
-    SELECT CASE WHEN coalesce(current_setting('app.org_id', true), '') = ''
-                THEN set_config('app.org_id', ${event.organizationId}, true) END AS borrowed`;
+    SELECT CASE WHEN ${currentTenant} = '' THEN ${tenantScope(event.organizationId)} END AS borrowed`;
   await tx.auditEvent.create({
     data: {
       organizationId: event.organizationId,
@@ -42,5 +42,5 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, event: Audi
     },
     select: { id: true },
   });
-  if (scope?.borrowed) await tx.$executeRaw`SELECT set_config('app.org_id', '', true)`;
+  if (scope?.borrowed) await tx.$executeRaw`SELECT ${tenantScope("")}`;
 }

@@ -24,3 +24,21 @@ export async function getPlatformOverview(): Promise<PlatformOverview> {
   ]);
   return { users, organizations, memberships, webhookEvents };
 }
+
+export interface DeliveryRow {
+  svixId: string;
+  type: string;
+  status: "processed" | "ignored" | "stale" | "failed";
+  error: string | null;
+  receivedAt: Date;
+  processedAt: Date | null;
+}
+
+/** The most recent Clerk webhook deliveries, newest first, for /admin/webhooks (guarded by the page). */
+export async function listRecentDeliveries(limit = 100): Promise<DeliveryRow[]> {
+  return db.webhookEvent.findMany({
+    orderBy: { receivedAt: "desc" },
+    take: limit,
+    select: { svixId: true, type: true, status: true, error: true, receivedAt: true, processedAt: true },
+  });
+}

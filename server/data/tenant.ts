@@ -1,8 +1,10 @@
 import "server-only";
+import { tenantScope } from "../../prisma/tenant-scope";
 import { type OrgContext, requireOrgContext } from "../auth/context";
 import type { Permission } from "../auth/permissions";
 import { db } from "../db";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
+import { createOrganizationPlaceholder } from "../webhooks/clerk/placeholders";
 import { NotFoundError } from "./errors";
 
 /**
@@ -41,12 +43,12 @@ async function enterOrganization(tx: TenantClient, context: OrgContext): Promise
   let row = await selectAndScope(tx, context.orgId);
   if (!row) {
     // The session names an organization whose `organization.created` webhook has not arrived yet.
-    // Tenant rows need a parent row now, so create the same placeholder the webhook sync creates
-    // (`clerk_updated_at` null): the webhook, when it comes, fills it in rather than conflicting.
-    await tx.$executeRaw`
-      INSERT INTO organizations (id, clerk_id, name, created_at, updated_at)
-      VALUES (gen_random_uuid(), ${context.orgId}, ${context.orgSlug ?? context.orgId}, now(), now())
-      ON CONFLICT (clerk_id) DO NOTHING`;
+    // Tenant rows need a parent row now: the sync's placeholder, which that webhook completes.
+    await createOrganizationPlaceholder(tx, {
+      clerkId: context.orgId,
+      name: context.orgSlug ?? context.orgId,
+      imageUrl: null,
+    });
     row = await selectAndScope(tx, context.orgId);
   }
   // A deleted organization's data stays in the database (for the audit trail) but is unreachable.
@@ -55,8 +57,7 @@ async function enterOrganization(tx: TenantClient, context: OrgContext): Promise
 }
 
 function selectAndScope(tx: TenantClient, clerkOrgId: string): Promise<OrganizationRow | undefined> {
-  // `set_config(…, true)` is local to this transaction: the pooled connection carries no tenant afterwards.
   return tx.$queryRaw<OrganizationRow[]>`
-    SELECT id::text AS id, deleted_at IS NOT NULL AS deleted, set_config('app.org_id', id::text, true)
+    SELECT id::text AS id, deleted_at IS NOT NULL AS deleted, ${tenantScope(Prisma.sql`id::text`)}
     FROM organizations WHERE clerk_id = ${clerkOrgId}`.then((rows) => rows[0]);
 }

@@ -3,19 +3,26 @@ import { promisify } from "node:util";
 import { createClerkClient } from "@clerk/backend";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { reconcileWithClerk } from "@/server/webhooks/clerk/reconcile";
+import { ReconcileRefusedError } from "@/server/webhooks/clerk/reconcile-checks";
 import { type ClerkApiServer, clerkJson, startClerkApiServer } from "../support/clerk-api-server";
 import { captureDeliveryLogs, loadWebhookRoute } from "../support/svix-route";
+import { readSyncedTables } from "../support/synced-tables";
 
 const { db, deliver } = await loadWebhookRoute();
 let api: ClerkApiServer;
 
-const reconcile = (onProgress?: (message: string) => void) =>
+const reconcileWith = (
+  server: ClerkApiServer,
+  options: { onProgress?: (message: string) => void; dryRun?: boolean; force?: boolean } = {},
+) =>
   reconcileWithClerk({
-    clerk: createClerkClient({ secretKey: api.secretKey, apiUrl: api.apiUrl }),
+    clerk: createClerkClient({ secretKey: server.secretKey, apiUrl: server.apiUrl }),
     db,
     pageSize: 2,
-    onProgress,
+    ...options,
   });
+const reconcile = async (onProgress?: (message: string) => void) =>
+  (await reconcileWith(api, { onProgress })).summary;
 
 function seedInstance() {
   const users = ["user_ada", "user_bob", "user_cy", "user_di", "user_ed"].map((id) =>
@@ -154,25 +161,167 @@ describe("reconcile (npm run sync:clerk)", () => {
       clerkUpdatedAt: new Date(1000),
     });
   });
+});
 
-  it("runs as `npm run sync:clerk` and prints progress and a summary", async () => {
-    // Asynchronously: the stand-in API lives in this process and must keep answering.
-    const { stdout } = await promisify(execFile)(
-      "npx",
-      ["tsx", "--conditions=react-server", "scripts/sync-clerk.ts"],
-      {
-        encoding: "utf8",
-        env: {
-          ...process.env,
-          CLERK_SECRET_KEY: api.secretKey,
-          NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: `pk_test_${Buffer.from("clerk.example.com$").toString("base64")}`,
-          CLERK_API_URL: api.apiUrl,
-        },
-        timeout: 60_000,
-      },
+const tables = () => readSyncedTables(process.env.DATABASE_URL as string);
+
+/** Another Clerk instance (a test key against live data): none of our ids exists in it. */
+async function startOtherInstance(): Promise<ClerkApiServer> {
+  const other = await startClerkApiServer();
+  const stranger = clerkJson.user("user_stranger", 1000);
+  const initech = clerkJson.organization("org_initech", 1000);
+  other.instance.users = [stranger];
+  other.instance.organizations = [initech];
+  other.instance.memberships = [clerkJson.membership("orgmem_stranger", stranger, initech, 1000)];
+  return other;
+}
+
+/** 12 users stored; Clerk then deleted 7 of them: more than 10% and more than a handful. */
+async function importThenDeleteMostUsers(): Promise<void> {
+  api.instance.users = Array.from({ length: 12 }, (_, index) => clerkJson.user(`user_${index}`, 1000));
+  api.instance.memberships = [];
+  await reconcile();
+  api.instance.users = api.instance.users.slice(0, 5);
+}
+
+describe("reconcile safety", () => {
+  it("refuses a key of another Clerk instance before writing anything", async () => {
+    await reconcile();
+    const before = await tables();
+    const other = await startOtherInstance();
+    try {
+      const refused = reconcileWith(other);
+      await expect(refused).rejects.toBeInstanceOf(ReconcileRefusedError);
+      await expect(refused).rejects.toThrow(/none of 5 users and 2 organizations .* another instance's key/);
+    } finally {
+      await other.close();
+    }
+    expect(await tables()).toEqual(before);
+  });
+
+  it("refuses to tombstone more than 10% and more than 5 rows of a kind, and tombstones nothing", async () => {
+    await importThenDeleteMostUsers();
+    await expect(reconcileWith(api)).rejects.toThrow(
+      /it would tombstone 7 of 12 users.*Nothing was tombstoned/,
     );
-    expect(stdout).toContain("users 5/5");
-    expect(stdout).toMatch(/user\s*│\s*5/);
+    expect(await db.user.count({ where: { deletedAt: { not: null } } })).toBe(0);
+  });
+
+  it("tombstones them all with force", async () => {
+    await importThenDeleteMostUsers();
+    const { summary, tombstoned, refusal } = await reconcileWith(api, { force: true });
+    expect(summary.user.tombstoned).toBe(7);
+    expect(tombstoned.user).toHaveLength(7);
+    expect(refusal).toMatch(/it would tombstone 7 of 12 users/);
+    expect(await db.user.count({ where: { deletedAt: { not: null } } })).toBe(7);
+  });
+
+  it("still tombstones a handful of rows without force", async () => {
+    await reconcile();
+    api.instance.users = api.instance.users.filter((user) => user.id !== "user_ed" && user.id !== "user_di");
+    expect((await reconcileWith(api)).summary.user.tombstoned).toBe(2);
+  });
+
+  it("reports in a dry run exactly what a real run then changes, and writes nothing", async () => {
+    await reconcile();
+    api.instance.users[0] = clerkJson.user("user_ada", 2000, "Augusta");
+    api.instance.users.push(clerkJson.user("user_fay", 1000));
+    api.instance.organizations = api.instance.organizations.filter((org) => org.id !== "org_globex");
+    api.instance.memberships = api.instance.memberships.filter((m) => m.organization.id !== "org_globex");
+    const before = await tables();
+
+    const plan = await reconcileWith(api, { dryRun: true });
+
+    expect(await tables()).toEqual(before);
+    const real = await reconcileWith(api);
+    expect(plan.summary).toEqual(real.summary);
+    expect(plan.tombstoned).toEqual(real.tombstoned);
+    expect(plan.summary.user).toEqual({ created: 1, updated: 1, unchanged: 4, tombstoned: 0 });
+    expect(plan.tombstoned.membership.sort()).toEqual(["orgmem_ada_globex", "orgmem_cy_globex"]);
+  });
+});
+
+describe("npm run sync:clerk", () => {
+  async function syncClerk(server: ClerkApiServer, ...args: string[]) {
+    try {
+      // Asynchronously: the stand-in API lives in this process and must keep answering.
+      const { stdout, stderr } = await promisify(execFile)(
+        "npx",
+        ["tsx", "--conditions=react-server", "scripts/sync-clerk.ts", ...args],
+        {
+          encoding: "utf8",
+          env: {
+            ...process.env,
+            CLERK_SECRET_KEY: server.secretKey,
+            // server/env.ts wants Clerk's keys as a pair, as in a real .env.
+            NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: `pk_test_${Buffer.from("clerk.example.com$").toString("base64")}`,
+            CLERK_API_URL: server.apiUrl,
+          },
+          timeout: 60_000,
+        },
+      );
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code?: number; stdout: string; stderr: string };
+      return { code: failed.code ?? -1, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  }
+
+  it("prints progress and a summary", async () => {
+    const run = await syncClerk(api);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("users 5/5");
+    expect(run.stdout).toMatch(/user\s*│\s*5/);
     expect(await db.user.count({ where: { deletedAt: null } })).toBe(5);
+  });
+
+  it("refuses a key of another instance with a clear message and a non-zero exit, changing nothing", async () => {
+    await reconcile();
+    const before = await tables();
+    const other = await startOtherInstance();
+    try {
+      const run = await syncClerk(other);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/Refusing to reconcile: .*another instance's key.* Nothing was changed/);
+      expect(run.stderr).not.toMatch(/\bat \S+ \(/);
+    } finally {
+      await other.close();
+    }
+    expect(await tables()).toEqual(before);
+  });
+
+  it("prints the plan with --dry-run and writes nothing", async () => {
+    await importThenDeleteMostUsers();
+    const before = await tables();
+    const run = await syncClerk(api, "--dry-run");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Dry run: nothing was written");
+    expect(run.stdout).toMatch(/users to tombstone: (user_\d+, ){6}user_\d+/);
+    expect(run.stdout).toContain("Without --force, a run would refuse: it would tombstone 7 of 12 users");
+    expect(await tables()).toEqual(before);
+  });
+
+  it("refuses the tombstones without --force and goes ahead with it", async () => {
+    await importThenDeleteMostUsers();
+    const refused = await syncClerk(api);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Refusing to reconcile: it would tombstone 7 of 12 users");
+    expect(await db.user.count({ where: { deletedAt: { not: null } } })).toBe(0);
+
+    const forced = await syncClerk(api, "--force");
+    expect(forced.code).toBe(0);
+    expect(await db.user.count({ where: { deletedAt: { not: null } } })).toBe(7);
+  });
+
+  it("exits non-zero with Clerk's reason when the key is refused", async () => {
+    const run = await syncClerk({ ...api, secretKey: "sk_test_revoked" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("Clerk's Backend API answered with an error: invalid secret key");
+  });
+
+  it("exits non-zero on an unknown option", async () => {
+    const run = await syncClerk(api, "--dryrun");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("--dryrun");
   });
 });

@@ -4,7 +4,7 @@ import { newSvixId } from "../support/svix-signing";
 
 const { deliver, deliverBody } = await loadWebhookRoute();
 // After the route: server/env.ts must first be read with the test signing secret set.
-const { listRecentDeliveries } = await import("@/server/webhooks/clerk/deliveries");
+const { listRecentDeliveries } = await import("@/server/data/platform");
 
 beforeAll(() => {
   captureDeliveryLogs();

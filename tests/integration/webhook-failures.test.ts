@@ -29,7 +29,7 @@ beforeAll(() => {
 });
 
 describe("database failures", () => {
-  it("answers 5xx while the database is unreachable, then applies Svix's retry", async () => {
+  it("answers 503 (try later) while the database is unreachable, then applies Svix's retry", async () => {
     const svixId = newSvixId();
     const body = membershipBody("orgmem_unreachable");
     vi.resetModules();
@@ -38,7 +38,7 @@ describe("database failures", () => {
     try {
       const { POST } = await import("@/app/api/webhooks/clerk/route");
       const response = await POST(signedRequest(body, { svixId }));
-      expect(response.status).toBe(500);
+      expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ error: "The event could not be stored; it will be retried." });
     } finally {
       process.env.DATABASE_URL = databaseUrl;
@@ -76,7 +76,8 @@ describe("database failures", () => {
       const result = await pending;
       await admin.query("ROLLBACK");
 
-      expect(result.status).toBe(500);
+      // A terminated backend is what a failover or a restart looks like: try later.
+      expect(result.status).toBe(503);
       expect(await rowsFor("orgmem_killed")).toEqual({ users: 0, organizations: 0, memberships: 0 });
       expect(await db.webhookEvent.count({ where: { svixId, status: { not: "failed" } } })).toBe(0);
     } finally {

@@ -19,6 +19,11 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
 
+  it("says yes when the client could not start for want of a reachable server", () => {
+    const error = new Prisma.PrismaClientInitializationError("down", Prisma.prismaVersion.client, "P1001");
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
   it("says yes to a refused connection that reaches the app without Prisma's classification", () => {
     expect(
       isDatabaseUnavailable(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" })),
@@ -29,6 +34,12 @@ describe("isDatabaseUnavailable", () => {
     ["a unique violation", known("P2002")],
     ["a record not found", known("P2025")],
     ["a bug", new TypeError("undefined is not a function")],
+    ["a SQL error", known("P2010", { driverAdapterError: { cause: { kind: "postgres", code: "42P01" } } })],
+    [
+      "a wrong password",
+      new Prisma.PrismaClientInitializationError("auth", Prisma.prismaVersion.client, "P1000"),
+    ],
+    ["a string that looks like a code", "P1001"],
     ["a client that hung up mid-body", Object.assign(new Error("aborted"), { code: "ECONNRESET" })],
   ])("says no to %s", (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);

@@ -1,6 +1,14 @@
 import "server-only";
-import { type Change, changeOf, isNewer, type MembershipChange, type Tx } from "./changes";
-import { exclusive, lockObjects, slugLock } from "./locks";
+import {
+  type Change,
+  changeOf,
+  exclusive,
+  isNewer,
+  lockObjects,
+  type MembershipChange,
+  slugLock,
+  type Tx,
+} from "./changes";
 import { endMemberships } from "./memberships";
 import type { OrganizationSnapshot } from "./payloads";
 

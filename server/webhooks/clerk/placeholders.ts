@@ -25,9 +25,8 @@ export async function ensureUser(
 
 /**
  * The organization a membership names, as a placeholder when `organization.created` has not arrived.
- * Without a slug: slugs are unique among live organizations, and only a real organization event says
- * which organization holds one now. Memberships of one organization hold only a shared lock on it (so
- * they do not queue behind each other), hence the insert that tolerates a concurrent twin.
+ * Memberships of one organization hold only a shared lock on it (so they do not queue behind each
+ * other), hence the insert that tolerates a concurrent twin.
  */
 export async function ensureOrganization(
   tx: Tx,
@@ -36,11 +35,30 @@ export async function ensureOrganization(
   changes: Change[],
 ): Promise<ParentRow> {
   if (row) return row;
-  const select = { id: true, deletedAt: true } as const;
+  if (await createOrganizationPlaceholder(tx, organization)) {
+    changes.push(changeOf("organization", organization.clerkId, "placeholder"));
+  }
+  return tx.organization.findUniqueOrThrow({
+    where: { clerkId: organization.clerkId },
+    select: { id: true, deletedAt: true },
+  });
+}
+
+/**
+ * The one way to create an organization row before Clerk's `organization.created` reaches us (a
+ * membership event, or a signed-in session, naming an organization we have not seen yet). Its
+ * `clerkUpdatedAt` stays null, so any real organization event completes it instead of conflicting;
+ * it gets no slug, since slugs are unique among live organizations and only a real organization event
+ * says which organization holds one now. Returns whether this call created the row (false when it
+ * exists already, also when a concurrent transaction just created it).
+ */
+export async function createOrganizationPlaceholder(
+  tx: Tx,
+  organization: OrganizationPlaceholder,
+): Promise<boolean> {
   const { count } = await tx.organization.createMany({
     data: [{ ...organization, slug: null, clerkUpdatedAt: null }],
     skipDuplicates: true,
   });
-  if (count === 1) changes.push(changeOf("organization", organization.clerkId, "placeholder"));
-  return tx.organization.findUniqueOrThrow({ where: { clerkId: organization.clerkId }, select });
+  return count === 1;
 }

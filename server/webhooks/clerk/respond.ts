@@ -1,6 +1,5 @@
 import "server-only";
-import type { DeliveryOutcome } from "./dispatcher";
-import { logDelivery } from "./log";
+import type { DeliveryOutcome } from "./dispatch";
 
 /** When the request arrived and who it claims to be, for the one log line per delivery. */
 export interface DeliveryContext {
@@ -32,6 +31,8 @@ const STATUS_OF: Record<DeliveryOutcome["status"], number> = {
   // 2xx on purpose: any other answer makes Svix retry the event for about a day.
   ignored: 200,
   failed: 400,
+  // "Try later": Svix retries either way, but its dashboard and the logs tell an outage from a bug.
+  unavailable: 503,
   error: 500,
 };
 
@@ -46,7 +47,7 @@ export function answer(context: DeliveryContext, outcome: DeliveryOutcome): Resp
     ms: elapsed(context),
     error,
   });
-  if (outcome.status === "error") {
+  if (outcome.status === "error" || outcome.status === "unavailable") {
     // The cause is in the logs; the response only tells Svix (and whoever reads its log) to retry.
     return Response.json({ error: "The event could not be stored; it will be retried." }, { status });
   }
@@ -60,4 +61,23 @@ export function answer(context: DeliveryContext, outcome: DeliveryOutcome): Resp
 
 function elapsed(context: DeliveryContext): number {
   return performance.now() - context.startedAt;
+}
+
+interface DeliveryLog {
+  svixId: string | null;
+  type: string | null;
+  outcome: string;
+  status: number;
+  ms: number;
+  error?: string;
+}
+
+/**
+ * One JSON line per delivery, for log search and alerts. Ids, type, outcome and timing only: the
+ * payload (names, email addresses) never reaches the logs.
+ */
+function logDelivery(entry: DeliveryLog): void {
+  const line = JSON.stringify({ event: "clerk_webhook", ...entry, ms: Math.round(entry.ms * 10) / 10 });
+  if (entry.status >= 500) console.error(line);
+  else console.info(line);
 }

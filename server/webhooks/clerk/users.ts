@@ -1,6 +1,13 @@
 import "server-only";
-import { type Change, changeOf, isNewer, type MembershipChange, type Tx } from "./changes";
-import { exclusive, lockObjects } from "./locks";
+import {
+  type Change,
+  changeOf,
+  exclusive,
+  isNewer,
+  lockObjects,
+  type MembershipChange,
+  type Tx,
+} from "./changes";
 import { endMemberships } from "./memberships";
 import type { UserSnapshot } from "./payloads";
 

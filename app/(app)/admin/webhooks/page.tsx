@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePlatformAdminPage } from "@/server/auth/platform-admin";
-import { type DeliveryRow, listRecentDeliveries } from "@/server/webhooks/clerk/deliveries";
+import { type DeliveryRow, listRecentDeliveries } from "@/server/data/platform";
 
 export const metadata: Metadata = { title: "Webhook deliveries" };
 

@@ -1,13 +1,13 @@
 import { env } from "@/server/env";
 import { readRawBody } from "@/server/http/read-body";
-import { processClerkDelivery } from "@/server/webhooks/clerk/inbox";
+import { handleClerkDelivery } from "@/server/webhooks/clerk/dispatch";
 import { answer, refuse, startDelivery } from "@/server/webhooks/clerk/respond";
 import { verifyClerkDelivery } from "@/server/webhooks/clerk/verify";
 
 // Clerk's payloads are a few KB; anything this large is not from Clerk and is not buffered.
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Clerk → Postgres sync. Public (Svix signs every delivery); see docs/webhooks.md. */
+/** Clerk → Postgres sync: verify → dispatch → answer. Public (Svix signs every delivery); see docs/webhooks.md. */
 export async function POST(request: Request) {
   const delivery = startDelivery(request);
   const secret = env.webhookSigningSecret;
@@ -17,5 +17,5 @@ export async function POST(request: Request) {
   if (!body.ok) return refuse(delivery, 413, "Payload larger than 1 MB");
   const verified = verifyClerkDelivery(secret, body.text, request.headers);
   if (!verified.ok) return refuse(delivery, 400, `Invalid webhook signature: ${verified.reason}`);
-  return answer(delivery, await processClerkDelivery({ svixId: verified.svixId, body: body.text }));
+  return answer(delivery, await handleClerkDelivery({ svixId: verified.svixId, body: body.text }));
 }

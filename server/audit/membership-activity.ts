@@ -1,6 +1,6 @@
 import "server-only";
-import { CLERK_WEBHOOK_ACTOR, recordAuditEvent } from "../../audit/record";
-import type { Change, MembershipChange, Tx } from "./changes";
+import type { Change, MembershipChange, Tx } from "../webhooks/clerk/changes";
+import { CLERK_WEBHOOK_ACTOR, recordAuditEvent } from "./record";
 
 const VERB_OF: Partial<Record<MembershipChange["change"], string>> = {
   created: "created",
