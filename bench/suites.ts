@@ -60,7 +60,7 @@ export const webhooks: Benchmark = {
       },
       {
         benchmark: WEBHOOKS,
-        measure: "naive handler, same server: deliveries/s, p99",
+        measure: "naive handler (baseline app, same database): deliveries/s, p99",
         result: `${formatNumber(naiveRate.median)}, ${formatMs(summary(naive, (row) => row.p99Ms).median)}`,
         spread: naiveRate,
       },
