@@ -115,7 +115,7 @@ export const tenant: Benchmark = {
       rows.push({
         benchmark: TENANT,
         measure: `${scenario}: p95 at ${many} orgs / at ${few} orgs`,
-        result: ratio.toFixed(2),
+        result: Number.isFinite(ratio) ? ratio.toFixed(2) : "—",
         target: { text: `≤ ${TARGET_RATIO}`, met: ratio <= TARGET_RATIO },
       });
     }

@@ -70,7 +70,7 @@ export async function benchWebhooks(options: WebhookBenchOptions = {}): Promise<
   const history = simulateClerkHistory(20261122, uniqueEvents, "b");
   const deliveries = planDeliveries(history, events - uniqueEvents, seededRandom(7));
   const warmUp = simulateClerkHistory(1, 300, "w");
-  log("▸ Starting next start + embedded PostgreSQL…");
+  if (!options.app) log("▸ Starting next start, the baseline app and embedded PostgreSQL…");
   const server = options.app ?? (await startBenchApp({ log }));
   const secret = server.webhookSigningSecret;
   const targets: Record<Handler, { url: string; secret: string }> = {
