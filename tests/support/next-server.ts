@@ -42,8 +42,10 @@ export interface RunningServer {
 export function startNodeProcess(args: string[], env: NodeJS.ProcessEnv, logFile: string): ManagedProcess {
   const log = createWriteStream(logFile);
   const child = spawn(process.execPath, args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  // Two streams into one file: whichever ends first must not close it under the other.
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  child.once("close", () => log.end());
   let done = false;
   const exited = new Promise<number | null>((resolve) => {
     child.once("exit", (code) => {
