@@ -16,7 +16,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"] },
+        // bench/ brings its own tests; deleting the folder removes them with it.
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts", "bench/**/*.test.ts"] },
       },
       {
         extends: true,

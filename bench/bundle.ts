@@ -1,7 +1,8 @@
 /**
  * Bundle: the JavaScript a browser downloads to open the landing page, the dashboard and the
  * projects page, from the production build's manifests (see lib/first-load-js.ts), plus what
- * `<ClerkProvider>` loads from Clerk's CDN, which no build output shows.
+ * `<ClerkProvider>` loads from Clerk's CDN, which no build output shows; beside them, a bare App
+ * Router page of the same Next.js version (the bench's baseline app), the least any page ships.
  */
 import { clerkScriptsIn, measureCdnScripts, readableFailure } from "./lib/clerk-browser-sdk";
 import { firstLoadJs, type RouteBundle } from "./lib/first-load-js";
@@ -36,10 +37,18 @@ const bundle: Benchmark = {
       });
       if (!met) ctx.note(describeLargestChunks(measured, maxKb));
     }
+    rows.push(barePageRow(ctx));
     rows.push(await clerkCdnRow(ctx));
     return rows;
   },
 };
+
+function barePageRow(ctx: BenchContext): Row {
+  const measure = "First Load JS, bare App Router page (baseline app `/`)";
+  const measured = firstLoadJs(ctx.app.baseline.build.distDir, "/");
+  if (!measured) return { benchmark: NAME, measure, result: "not in this build" };
+  return { benchmark: NAME, measure, result: formatKb(measured.gzipBytes) };
+}
 
 function describeLargestChunks(measured: RouteBundle, maxKb: number): string {
   const largest = measured.chunks

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark against one production server, in this order. See
- * docs/benchmarks.md for what each measures and bench/lib/index.ts for how to add one.
+ * bench/README.md for what each measures and bench/lib/index.ts for how to add one.
  */
 import { exitWithError } from "../scripts/lib/database-url";
 import auth from "./auth";

@@ -7,6 +7,7 @@
 import { performance } from "node:perf_hooks";
 import { createClerkClient } from "@clerk/backend";
 import { createClerkTestKeys, mintSessionToken } from "../tests/support/clerk-tokens";
+import { percentile } from "./lib/stats";
 
 const ORIGIN = "http://localhost:3000";
 const WARMUP = 200;
@@ -69,8 +70,6 @@ async function measure(token: string | null): Promise<number[]> {
   return samples.sort((a, b) => a - b);
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 const micros = (ms: number) => Math.round(ms * 1000);
 
 const rows = [];
@@ -80,9 +79,9 @@ for (const scenario of scenarios) {
   rows.push({
     scenario: scenario.name,
     "ops/s": Math.round(samples.length / (total / 1000)),
-    "p50 µs": micros(percentile(samples, 0.5)),
-    "p95 µs": micros(percentile(samples, 0.95)),
-    "p99 µs": micros(percentile(samples, 0.99)),
+    "p50 µs": micros(percentile(samples, 50)),
+    "p95 µs": micros(percentile(samples, 95)),
+    "p99 µs": micros(percentile(samples, 99)),
   });
 }
 console.log(

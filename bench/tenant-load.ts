@@ -81,7 +81,3 @@ export async function runLoad(options: LoadOptions): Promise<LoadWindow> {
   agent.destroy();
   return window;
 }
-
-export function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}

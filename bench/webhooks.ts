@@ -2,15 +2,16 @@
  * `npm run bench:webhooks`: sustained deliveries per second and latency (p50/p99) of the Clerk
  * webhook endpoint against a production build (`next build` + `next start`) on an embedded
  * PostgreSQL, with 16 concurrent senders over 5,000 signed deliveries of a realistic Clerk history
- * (10% of them duplicates, order shuffled locally as Svix's best-effort order does), beside, in the
- * same build and server: a naive handler (verify + one plain insert), and the endpoint refusing a
- * wrong signature (the framework's own ceiling). Rounds alternate the order and medians are reported,
+ * (10% of them duplicates, order shuffled locally as Svix's best-effort order does), beside a naive
+ * handler (verify + one plain insert) served by the bench's baseline app on the same database, and
+ * the endpoint refusing a wrong signature (the framework's own ceiling). Rounds alternate the order and medians are reported,
  * because the machine may be shared and noisy. After each round of ours, the tables are compared row
  * by row with what Clerk ended up holding. Then the same deliveries go straight to PostgreSQL through
  * the same transaction body, under READ COMMITTED + advisory locks (the app) and SERIALIZABLE + retry.
  *
- * The server is the shared benchmark app of `npm run bench` (bench/lib/app.ts: build reused when
- * current, Clerk configured, BENCHMARK_ROUTES=1). Options: --rounds N (default 3), --events N
+ * The servers are the shared ones of `npm run bench` (bench/lib/app.ts: builds reused when current,
+ * Clerk configured). The straight-to-PostgreSQL comparison runs the product's own transaction body
+ * (server/webhooks/clerk), which is why this benchmark imports server/ modules. Options: --rounds N (default 3), --events N
  * (default 5000), --senders N (default 16).
  */
 import { pathToFileURL } from "node:url";
@@ -20,8 +21,9 @@ import { newSigningSecret } from "../tests/support/svix-signing";
 import { readSyncedTables as readTables } from "../tests/support/synced-tables";
 import { type BenchApp, startBenchApp } from "./lib/app";
 import { compareIsolation, type IsolationSummary, mediansOfRounds } from "./lib/isolation";
-import { median, percentile, sendConcurrently } from "./lib/load";
+import { sendConcurrently } from "./lib/load";
 import { countWrongRows, planDeliveries } from "./lib/plan";
+import { medianOf, percentile } from "./lib/stats";
 import { clearTables, countLedgerRows } from "./lib/synced-rows";
 
 export interface WebhookBenchRow {
@@ -68,12 +70,12 @@ export async function benchWebhooks(options: WebhookBenchOptions = {}): Promise<
   const history = simulateClerkHistory(20261122, uniqueEvents, "b");
   const deliveries = planDeliveries(history, events - uniqueEvents, seededRandom(7));
   const warmUp = simulateClerkHistory(1, 300, "w");
-  log("▸ Starting next start + embedded PostgreSQL…");
+  if (!options.app) log("▸ Starting next start, the baseline app and embedded PostgreSQL…");
   const server = options.app ?? (await startBenchApp({ log }));
   const secret = server.webhookSigningSecret;
   const targets: Record<Handler, { url: string; secret: string }> = {
     [OURS]: { url: `${server.baseUrl}/api/webhooks/clerk`, secret },
-    [NAIVE]: { url: `${server.baseUrl}/api/webhooks/bench-baseline`, secret },
+    [NAIVE]: { url: `${server.baseline.baseUrl}/api/webhooks/naive`, secret },
     [CEILING]: { url: `${server.baseUrl}/api/webhooks/clerk`, secret: newSigningSecret() },
   };
   const handlers = Object.keys(targets) as Handler[];
@@ -134,9 +136,9 @@ export async function benchWebhooks(options: WebhookBenchOptions = {}): Promise<
       handler,
       round: "median",
       deliveries: deliveries.length,
-      deliveriesPerSecond: median(mine.map((row) => row.deliveriesPerSecond)),
-      p50Ms: median(mine.map((row) => row.p50Ms)),
-      p99Ms: median(mine.map((row) => row.p99Ms)),
+      deliveriesPerSecond: medianOf(mine.map((row) => row.deliveriesPerSecond)).median,
+      p50Ms: medianOf(mine.map((row) => row.p50Ms)).median,
+      p99Ms: medianOf(mine.map((row) => row.p99Ms)).median,
       non2xx: Math.max(...mine.map((row) => row.non2xx)),
       wrongRows: handler === OURS ? Math.max(...mine.map((row) => row.wrongRows ?? 0)) : null,
     });

@@ -1,7 +1,8 @@
 /**
  * The app as it runs in production, for measuring: `next build` (reused when current), a throwaway
  * embedded PostgreSQL on a free port with the migrations and seed data, and `next start` on another
- * free port, configured with Clerk keys made for this run. `stop()` (or Ctrl-C) ends all of it.
+ * free port, configured with Clerk keys made for this run; beside it, the bench's baseline app on
+ * the same database (lib/baseline-app.ts). `stop()` (or Ctrl-C) ends all of it.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,8 +11,10 @@ import { fileURLToPath } from "node:url";
 import { seedDatabase } from "../../prisma/seed";
 import { findFreePort, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { deployMigrations } from "../../scripts/lib/migrations";
+import { type RunningServer, startNextServer } from "../../tests/support/next-server";
+import { type BaselineApp, startBaselineApp } from "./baseline-app";
 import { ensureProductionBuild, type ProductionBuild } from "./build";
-import { startNodeProcess, stopOnExit, tailOf } from "./processes";
+import { stopOnExit } from "./processes";
 import { BenchSessions } from "./sessions";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -43,10 +46,10 @@ export interface BenchApp {
   /** The secret the server verifies Clerk webhooks with (CLERK_WEBHOOK_SIGNING_SECRET). */
   webhookSigningSecret: string;
   build: ProductionBuild;
+  /** The bench's baseline app, serving the anchors on the same database. */
+  baseline: BaselineApp;
   stop(): Promise<void>;
 }
-
-const SERVER_READY_TIMEOUT_MS = 60_000;
 
 export async function startBenchApp(options: BenchAppOptions = {}): Promise<BenchApp> {
   const log = options.log ?? ((line: string) => console.log(`[bench] ${line}`));
@@ -57,11 +60,16 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
   const baseUrl = `http://localhost:${port}`;
   const sessions = new BenchSessions(baseUrl);
   const { keys } = sessions;
-  const buildEnv: NodeJS.ProcessEnv = {
+  const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
+  };
+  // The build never needs the database or the per-run keys; keeping them out keeps its fingerprint stable.
+  delete baseEnv.DATABASE_URL;
+  const buildEnv: NodeJS.ProcessEnv = {
+    ...baseEnv,
     CLERK_TELEMETRY_DISABLED: "1",
     NEXT_PUBLIC_CLERK_TELEMETRY_DISABLED: "1",
     NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: keys.publishableKey,
@@ -70,8 +78,6 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
     CLERK_SECRET_KEY: keys.secretKey,
     ...options.env,
   };
-  // The build never needs the database or the per-run keys; keeping them out keeps its fingerprint stable.
-  delete buildEnv.DATABASE_URL;
 
   const build = await ensureProductionBuild(PROJECT_ROOT, buildEnv, {
     logFile: path.join(OUTPUT_DIR, "next-build.log"),
@@ -105,36 +111,42 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
     throw error;
   }
 
-  const serverLog = path.join(OUTPUT_DIR, "next-start.log");
-  const server = startNodeProcess(
-    [
-      path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next"),
-      "start",
-      "-H",
-      "localhost",
-      "-p",
-      String(port),
-    ],
-    {
-      ...buildEnv,
-      DATABASE_URL: serverDatabaseUrl,
-      APP_URL: baseUrl,
-      CLERK_AUTHORIZED_PARTIES: baseUrl,
-      CLERK_JWT_KEY: keys.jwtPublicKey,
-      CLERK_WEBHOOK_SIGNING_SECRET: keys.webhookSigningSecret,
-      BENCHMARK_ROUTES: "1",
-      ...options.env,
-      ...options.serverEnv,
-    },
-    serverLog,
-  );
+  let server: RunningServer;
+  let baseline: BaselineApp;
+  try {
+    server = await startNextServer({
+      port,
+      env: {
+        ...buildEnv,
+        DATABASE_URL: serverDatabaseUrl,
+        APP_URL: baseUrl,
+        CLERK_AUTHORIZED_PARTIES: baseUrl,
+        CLERK_JWT_KEY: keys.jwtPublicKey,
+        CLERK_WEBHOOK_SIGNING_SECRET: keys.webhookSigningSecret,
+        ...options.env,
+        ...options.serverEnv,
+      },
+      logFile: path.join(OUTPUT_DIR, "next-start.log"),
+    });
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+  const forgetServer = stopOnExit(server.stop);
   const stop = async () => {
+    forgetServer();
     await server.stop();
     await stopDatabase();
   };
-
   try {
-    await waitUntilReady(baseUrl, () => server.hasExited(), serverLog);
+    baseline = await startBaselineApp({
+      root: PROJECT_ROOT,
+      outputDir: OUTPUT_DIR,
+      env: baseEnv,
+      databaseUrl: postgres.url,
+      webhookSigningSecret: keys.webhookSigningSecret,
+      log,
+    });
   } catch (error) {
     await stop();
     throw error;
@@ -146,22 +158,10 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
     sessions,
     webhookSigningSecret: keys.webhookSigningSecret,
     build,
-    stop,
+    baseline,
+    stop: async () => {
+      await baseline.stop();
+      await stop();
+    },
   };
-}
-
-async function waitUntilReady(baseUrl: string, hasExited: () => boolean, logFile: string): Promise<void> {
-  const deadline = Date.now() + SERVER_READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (hasExited()) throw new Error(`next start exited early; the end of ${logFile}:\n${tailOf(logFile)}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(
-    `next start did not answer /api/health within ${SERVER_READY_TIMEOUT_MS / 1000} s; the end of ${logFile}:\n${tailOf(logFile)}`,
-  );
 }

@@ -1,14 +1,15 @@
 /**
- * The production build the benchmarks measure. `next build` costs a minute on two cores, so an
- * existing `.next` is reused when it is current: built by the benchmark (its stamp names the same
- * BUILD_ID) from the same sources, lockfile, `.env` files and NEXT_PUBLIC_* values (the only
- * variables Next.js inlines at build time).
+ * The production builds the benchmarks measure: the product's and the baseline app's. `next build`
+ * costs a minute on two cores, so an existing `.next` is reused when it is current: built by the
+ * benchmark (its stamp names the same BUILD_ID) from the same sources, lockfile, `.env` files and
+ * NEXT_PUBLIC_* values (the only variables Next.js inlines at build time).
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startNodeProcess, tailOf } from "./processes";
+import { buildNextApp } from "../../tests/support/next-server";
+import { stopProcessOnExit } from "./processes";
 
 export interface ProductionBuild {
   distDir: string;
@@ -16,34 +17,32 @@ export interface ProductionBuild {
   seconds: number;
 }
 
-/** Sources that cannot change what `next build` produces. */
+/** Sources that cannot change what the product's `next build` produces. */
 const IRRELEVANT = [/^bench\//, /^tests\//, /^docs\//, /^\.ci\//, /\.md$/];
+/** What an app under bench/ reads from outside its own folder: its packages and the Prisma client. */
+const SHARED_SOURCES = ["package-lock.json", "prisma/schema.prisma"];
 const ENV_FILES = [".env", ".env.local", ".env.production", ".env.production.local"];
 const STAMP_FILE = "bench-build.json";
 
+/** Builds the app in `appDir` (relative to `root`; "." is the product) unless its build is current. */
 export async function ensureProductionBuild(
   root: string,
   env: NodeJS.ProcessEnv,
-  options: { logFile: string; log: (line: string) => void },
+  options: { appDir?: string; logFile: string; log: (line: string) => void },
 ): Promise<ProductionBuild> {
-  const distDir = path.join(root, ".next");
-  const fingerprint = buildFingerprint(root, env);
+  const appDir = options.appDir ?? ".";
+  const distDir = path.join(root, appDir, ".next");
+  const fingerprint = buildFingerprint(root, env, appDir);
+  const shown = path.relative(root, distDir);
   if (fingerprint && isCurrent(distDir, fingerprint)) {
-    options.log("reusing the production build in .next (same sources and build settings)");
+    options.log(`reusing the production build in ${shown} (same sources and build settings)`);
     return { distDir, reused: true, seconds: 0 };
   }
 
-  options.log(`building for production (next build; log: ${path.relative(root, options.logFile)})…`);
+  options.log(`building ${shown} for production (next build; log: ${path.relative(root, options.logFile)})…`);
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const started = performance.now();
-  const next = path.join(root, "node_modules/next/dist/bin/next");
-  const build = startNodeProcess([next, "build"], env, options.logFile);
-  const code = await build.exited;
-  if (code !== 0) {
-    throw new Error(
-      `next build failed (exit ${code}); the end of ${options.logFile}:\n${tailOf(options.logFile)}`,
-    );
-  }
+  await buildNextApp({ appDir: path.join(root, appDir), env, logFile: options.logFile }, stopProcessOnExit);
   const seconds = (performance.now() - started) / 1000;
   if (fingerprint) {
     writeFileSync(
@@ -72,10 +71,18 @@ function buildIdOf(distDir: string): string | null {
 }
 
 /**
- * A hash of everything the build reads, or null outside a git checkout (then every run builds).
- * Exported for its test.
+ * A hash of everything the build of `appDir` reads, or null outside a git checkout (then every run
+ * builds). Exported for its test.
  */
-export function buildFingerprint(root: string, env: Record<string, string | undefined>): string | null {
+export function buildFingerprint(
+  root: string,
+  env: Record<string, string | undefined>,
+  appDir = ".",
+): string | null {
+  const isSource =
+    appDir === "."
+      ? (file: string) => !IRRELEVANT.some((pattern) => pattern.test(file))
+      : (file: string) => file.startsWith(`${appDir}/`) || SHARED_SOURCES.includes(file);
   let files: string[];
   try {
     files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
@@ -84,12 +91,13 @@ export function buildFingerprint(root: string, env: Record<string, string | unde
       stdio: ["ignore", "pipe", "ignore"],
     })
       .split("\0")
-      .filter((file) => file && !IRRELEVANT.some((pattern) => pattern.test(file)));
+      .filter((file) => file && isSource(file));
   } catch {
     return null;
   }
   const hash = createHash("sha256");
-  for (const file of [...new Set(files)].sort().concat(ENV_FILES)) {
+  const envFiles = ENV_FILES.map((file) => path.join(appDir, file));
+  for (const file of [...new Set(files)].sort().concat(envFiles)) {
     const full = path.join(root, file);
     hash.update(`${file}\0`);
     // Listed by git but deleted in the working tree: its absence is part of the state.

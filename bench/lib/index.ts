@@ -21,7 +21,9 @@
  * - `startBenchApp({ env, serverEnv, seed, serverDatabaseUrl })` (./app.ts): `next build` (reused when
  *   current), embedded PostgreSQL on a free port + migrations + seed (as the owner), `next start -H
  *   localhost` on a free port (connecting as `serverDatabaseUrl(ownerUrl)`, e.g. an RLS-bound role),
- *   Clerk keys for the run, BENCHMARK_ROUTES=1. The runner starts it once; `stop()` and Ctrl-C end everything.
+ *   Clerk keys for the run; beside it the baseline app (bench/baseline-app/, `ctx.app.baseline.baseUrl`):
+ *   the framework ceilings and the naive webhook handler, on the same database, with no middleware or
+ *   auth. The runner starts them once; `stop()` and Ctrl-C end everything.
  * - `runLoad(options)` (./autocannon.ts): one autocannon run in a second process; fails on any status but
  *   `expectStatus` (default [200]), on connection errors and timeouts. `requests` are sent in turn;
  *   requests that must differ each time (fresh svix signatures, unique ids) come from a module of

@@ -7,7 +7,8 @@
  */
 import type { SyncedTables } from "../../tests/support/clerk-history";
 import { readSyncedTables as readTables } from "../../tests/support/synced-tables";
-import { type Delivery, median, percentile } from "./load";
+import type { Delivery } from "./load";
+import { medianOf, percentile } from "./stats";
 import { clearTables } from "./synced-rows";
 
 export interface IsolationRow {
@@ -115,10 +116,10 @@ export function mediansOfRounds(rounds: ReadonlyArray<readonly IsolationSummary[
     const same = rounds.map((round) => round[index] ?? first);
     return {
       mode: first.mode,
-      deliveriesPerSecond: median(same.map((row) => row.deliveriesPerSecond)),
-      p50Ms: median(same.map((row) => row.p50Ms)),
-      p99Ms: median(same.map((row) => row.p99Ms)),
-      retries: median(same.map((row) => row.retries)),
+      deliveriesPerSecond: medianOf(same.map((row) => row.deliveriesPerSecond)).median,
+      p50Ms: medianOf(same.map((row) => row.p50Ms)).median,
+      p99Ms: medianOf(same.map((row) => row.p99Ms)).median,
+      retries: medianOf(same.map((row) => row.retries)).median,
       failed: Math.max(...same.map((row) => row.failed)),
       wrongRows: Math.max(...same.map((row) => row.wrongRows)),
     };

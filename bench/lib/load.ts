@@ -46,13 +46,3 @@ export async function sendConcurrently(
   await Promise.all(Array.from({ length: senders }, sender));
   return { seconds: (performance.now() - started) / 1000, latenciesMs, statuses };
 }
-
-export function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
-export function median(values: readonly number[]): number {
-  return percentile(values, 50);
-}

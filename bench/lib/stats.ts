@@ -36,12 +36,14 @@ function coefficientOfVariation(values: readonly number[]): number {
 }
 
 /**
- * The nearest-rank percentile (`p` in 0–100) of `sorted`, which must be in ascending order: the
- * smallest value that at least p% of the values do not exceed.
+ * The nearest-rank percentile (`p` in 0–100) of `values`, in any order: the smallest value that at
+ * least p% of the values do not exceed. The one percentile of the bench: every p50/p95/p99 in its
+ * results is this one.
  */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) throw new Error("percentile() of no values");
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) throw new Error("percentile() of no values");
   if (p < 0 || p > 100) throw new Error(`percentile must be within 0–100, got ${p}`);
+  const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1] as number;
 }

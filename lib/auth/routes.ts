@@ -28,9 +28,6 @@ const PUBLIC_PREFIXES = [
   "/api/health",
   // The REST API's description: documentation, no data.
   "/api/v1/openapi.json",
-  // The auth benchmark's baseline: the protected route's work without auth. It answers 404 unless
-  // the server runs with BENCHMARK_ROUTES=1 (server/benchmark/auth-probe.ts).
-  "/api/benchmark/public",
 ];
 
 function isUnder(pathname: string, prefix: string): boolean {

@@ -65,10 +65,6 @@ export const serverEnvSchema = z.object({
       .pipe(z.array(origin).min(1)),
   ),
   APP_URL: optional(origin),
-  // Only `npm run bench` sets it: the auth-overhead route pair has no use in a deployment.
-  BENCHMARK_ROUTES: optional(
-    z.stringbool({ error: 'must be "1" (serve the benchmark routes) or "0" (the default)' }),
-  ),
 });
 
 export type RawServerEnv = z.infer<typeof serverEnvSchema>;
@@ -97,8 +93,6 @@ export interface ServerEnv {
   /** Null when the Clerk keys are not set: public pages work, signed-in areas explain what to set. */
   clerk: ClerkConfig | null;
   webhookSigningSecret: string | undefined;
-  /** `/api/benchmark/*` answer only when this is on (see docs/benchmarks.md); a 404 otherwise. */
-  benchmarkRoutes: boolean;
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -157,6 +151,5 @@ export function parseServerEnv(
           }
         : null,
     webhookSigningSecret: raw.CLERK_WEBHOOK_SIGNING_SECRET,
-    benchmarkRoutes: raw.BENCHMARK_ROUTES ?? false,
   };
 }

@@ -224,12 +224,3 @@ describe("configuration", () => {
     await nothingWritten();
   });
 });
-
-describe("the benchmark's baseline handler", () => {
-  it("is a 404 unless BENCHMARK_ROUTES=1", async () => {
-    const { POST } = await import("@/app/api/webhooks/bench-baseline/route");
-    const response = await POST(signedRequest(eventBody("user.created", aUser())));
-    expect(response.status).toBe(404);
-    await nothingWritten();
-  });
-});

@@ -16,7 +16,7 @@ import {
   startEmbeddedPostgres,
 } from "../../../scripts/lib/embedded-postgres";
 import { createClerkTestKeys, TEST_FRONTEND_API } from "../../support/clerk-tokens";
-import { buildApp, type RunningApp, startApp } from "./app-server";
+import { buildNextApp, type RunningServer, startNextServer } from "../../support/next-server";
 import { ensureChromium } from "./chromium";
 import type { E2eContext } from "./e2e-context";
 
@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
   mkdirSync(path.join(OUTPUT_DIR, "screenshots"), { recursive: true });
 
   let postgres: RunningPostgres | undefined;
-  let app: RunningApp | undefined;
+  let app: RunningServer | undefined;
   const dataDir = mkdtempSync(path.join(tmpdir(), "starter-e2e-pg-"));
   const teardown = async () => {
     await app?.stop();
@@ -80,9 +80,9 @@ export default async function setup(project: TestProject) {
 
     log("building the app (next build)…");
     const started = Date.now();
-    await buildApp(buildEnv, path.join(OUTPUT_DIR, "next-build.log"));
+    await buildNextApp({ env: buildEnv, logFile: path.join(OUTPUT_DIR, "next-build.log") });
     log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s; starting next start on ${baseUrl}`);
-    app = await startApp(runtimeEnv, port, path.join(OUTPUT_DIR, "next-start.log"));
+    app = await startNextServer({ env: runtimeEnv, port, logFile: path.join(OUTPUT_DIR, "next-start.log") });
 
     const context: E2eContext = {
       baseUrl,

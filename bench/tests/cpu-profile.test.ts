@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CpuProfile, hotspots, originOf } from "@/bench/lib/cpu-profile";
+import { type CpuProfile, hotspots, originOf } from "../lib/cpu-profile";
 
 describe("where the server's CPU time went", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { medianOf, NOISY_CV, percentile } from "@/bench/lib/stats";
+import { medianOf, NOISY_CV, percentile } from "../lib/stats";
 
 describe("medianOf", () => {
   it("takes the middle run of an odd number, whatever order they ran in", () => {
@@ -46,6 +46,13 @@ describe("percentile", () => {
     expect(percentile(ten, 95)).toBe(10);
     expect(percentile(ten, 50)).toBe(5);
     expect(percentile(ten, 0)).toBe(1);
+  });
+
+  it("takes the values in any order, without reordering the caller's array", () => {
+    const shuffled = [7, 1, 10, 4, 2, 9, 3, 8, 6, 5];
+    expect(percentile(shuffled, 50)).toBe(5);
+    expect(percentile(shuffled, 95)).toBe(10);
+    expect(shuffled[0]).toBe(7);
   });
 
   it("refuses an empty sample and a percentile outside 0–100", () => {

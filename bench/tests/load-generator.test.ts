@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LoadRunError, runLoad } from "@/bench/lib/autocannon";
+import { LoadRunError, runLoad } from "../lib/autocannon";
 
 /** A server that answers by path, and remembers every body it was sent. */
 let server: Server;
@@ -72,7 +72,7 @@ describe("the load generator", { timeout: 20_000 }, () => {
 
   it("builds each request afresh from a request module running in the load process", async () => {
     bodies.length = 0;
-    const path = fileURLToPath(new URL("../support/bench-numbered-requests.ts", import.meta.url));
+    const path = fileURLToPath(new URL("./numbered-requests.ts", import.meta.url));
     await runLoad({
       url,
       requests: [],

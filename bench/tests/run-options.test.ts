@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseRunOptions, UsageError } from "@/bench/lib/runner";
-import type { Benchmark } from "@/bench/lib/types";
+import { parseRunOptions, UsageError } from "../lib/runner";
+import type { Benchmark } from "../lib/types";
 
 const benchmark = (name: string): Benchmark => ({ name, run: async () => [] });
 const all = [benchmark("auth"), benchmark("pages"), benchmark("bundle")];

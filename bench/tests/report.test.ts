@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatKb, formatNumber, renderReport, renderTable } from "@/bench/lib/report";
-import { medianOf } from "@/bench/lib/stats";
+import { formatKb, formatNumber, renderReport, renderTable } from "../lib/report";
+import { medianOf } from "../lib/stats";
 
 const machine = { cores: 2, cpu: "Test CPU", memoryGiB: 24, node: "v20.20.2", platform: "Linux 6" };
 

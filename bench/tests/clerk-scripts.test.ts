@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clerkScriptsIn } from "@/bench/lib/clerk-browser-sdk";
+import { clerkScriptsIn } from "../lib/clerk-browser-sdk";
 
 // As `<ClerkProvider>` renders them into a page (captured from this app's landing page).
 const landingPageHead = `

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildFingerprint } from "@/bench/lib/build";
+import { buildFingerprint } from "../lib/build";
 
 let root: string;
 
@@ -59,6 +59,24 @@ describe("whether the existing build is current", () => {
     expect(
       buildFingerprint(root, { ...env, CLERK_SECRET_KEY: "sk_test_2", DATABASE_URL: "postgresql://x" }),
     ).toBe(before);
+  });
+
+  it("of the baseline app, changes with its own files, the lockfile and the Prisma schema only", () => {
+    write("bench/baseline-app/app/page.tsx", "export default function Bare() { return null; }");
+    const before = buildFingerprint(root, env, "bench/baseline-app");
+    write("app/page.tsx", "export default function Page() { return 2; }");
+    write("bench/auth.ts", "// another benchmark");
+    expect(buildFingerprint(root, env, "bench/baseline-app")).toBe(before);
+    for (const [file, content] of [
+      ["bench/baseline-app/app/page.tsx", "export default function Bare() { return 1; }"],
+      ["package-lock.json", '{"lockfileVersion":3}'],
+      ["prisma/schema.prisma", "// a model"],
+      ["bench/baseline-app/.env", "NEXT_PUBLIC_FEATURE=on"],
+    ] as const) {
+      const previous = buildFingerprint(root, env, "bench/baseline-app");
+      write(file, content);
+      expect(buildFingerprint(root, env, "bench/baseline-app"), file).not.toBe(previous);
+    }
   });
 
   it("is unknown outside a git checkout, so the benchmark builds every time", () => {
