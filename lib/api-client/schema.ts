@@ -204,7 +204,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectPage"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -224,6 +224,15 @@ export interface operations {
             };
             /** @description No active organization in the session, or the role does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -255,7 +264,7 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -311,6 +320,15 @@ export interface operations {
             };
             /** @description Body is JSON but invalid; `error.fields` says what to fix */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -368,6 +386,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteProject: {
@@ -416,6 +443,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     updateProject: {
@@ -443,7 +479,7 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -515,6 +551,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listTasks: {
@@ -543,7 +588,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskPage"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -579,6 +624,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     createTask: {
@@ -606,7 +660,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -662,6 +716,15 @@ export interface operations {
             };
             /** @description Body is JSON but invalid; `error.fields` says what to fix */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -721,6 +784,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteTask: {
@@ -771,6 +843,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     updateTask: {
@@ -800,7 +881,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -856,6 +937,15 @@ export interface operations {
             };
             /** @description Body is JSON but invalid; `error.fields` says what to fix */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
