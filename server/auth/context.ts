@@ -3,7 +3,7 @@ import { auth } from "@clerk/nextjs/server";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { CHOOSE_ORGANIZATION_PATH, CLERK_SETUP_PATH } from "@/lib/auth/routes";
-import { clerkConfigured } from "../env";
+import { isClerkConfigured } from "../env";
 import { AuthError } from "./errors";
 import { can, type Permission } from "./permissions";
 import { currentAuth } from "./request-auth";
@@ -14,7 +14,7 @@ import { type OrgContext, orgContextOf, type Session, sessionFromAuth } from "./
  * access layer may all ask, and only the first asks Clerk.
  */
 export const getSession = cache(async (): Promise<Session> => {
-  if (!clerkConfigured) return { state: "clerk-not-configured" };
+  if (!isClerkConfigured()) return { state: "clerk-not-configured" };
   // Clerk's auth() in pages and actions; in the REST API, the Bearer token the route verified with Clerk.
   return sessionFromAuth(await currentAuth());
 });

@@ -3,7 +3,7 @@ import type { SessionAuthObject } from "@clerk/backend";
 import { auth } from "@clerk/nextjs/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { clerkConfigured } from "../env";
+import { isClerkConfigured } from "../env";
 
 /**
  * Platform admins (the people who run the SaaS, not an organization's admins) are marked in Clerk:
@@ -18,7 +18,7 @@ export function isPlatformAdminAuth(auth: SessionAuthObject): boolean {
 }
 
 export const isPlatformAdmin = cache(async (): Promise<boolean> => {
-  if (!clerkConfigured) return false;
+  if (!isClerkConfigured()) return false;
   return isPlatformAdminAuth(await auth());
 });
 
