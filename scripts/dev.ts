@@ -6,6 +6,7 @@
  * app runs as DATABASE_URL's role — on the embedded server, the RLS-bound `app_user`.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { parseServerEnv } from "../lib/config/env-schema";
 import { seedDatabase } from "../prisma/seed";
 import { enableLocalAppRole } from "./lib/app-role";
@@ -65,7 +66,9 @@ async function main(): Promise<number> {
     throw error;
   }
 
-  const child = spawn("npx", ["next", "dev", ...process.argv.slice(2)], {
+  // Next's own CLI as a direct child (not through npx), so a signal passed on reaches `next dev` itself.
+  const nextCli = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const child = spawn(process.execPath, [nextCli, "dev", ...process.argv.slice(2)], {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });

@@ -15,7 +15,7 @@ const dataRoot = mkdtempSync(path.join(tmpdir(), "dev-script-test-"));
 afterAll(() => rmSync(dataRoot, { recursive: true, force: true }));
 
 function devEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
-  const env = scriptEnv(overrides);
+  const env = scriptEnv({ NEXT_TELEMETRY_DISABLED: "1", ...overrides });
   // `next dev` warns about (and misbehaves with) vitest's NODE_ENV=test.
   Reflect.deleteProperty(env, "NODE_ENV");
   return env;
@@ -40,7 +40,8 @@ describe("npm run dev", () => {
         EMBEDDED_POSTGRES_DIR: dataDir,
         EMBEDDED_POSTGRES_PORT: String(await findFreePort()),
       });
-      const dev = spawn("node_modules/.bin/tsx", ["scripts/dev.ts", "--port", String(await findFreePort())], {
+      const appPort = await findFreePort();
+      const dev = spawn("node_modules/.bin/tsx", ["scripts/dev.ts", "--port", String(appPort)], {
         env,
         detached: true, // its own process group, like a terminal's foreground job
       });
@@ -48,7 +49,10 @@ describe("npm run dev", () => {
       dev.stdout.on("data", (chunk) => {
         stdout += chunk;
       });
-      dev.stderr.on("data", () => {});
+      let stderr = "";
+      dev.stderr.on("data", (chunk) => {
+        stderr += chunk;
+      });
       const exited = new Promise<string>((resolve) =>
         dev.on("exit", (code, signal) => resolve(signal ?? String(code))),
       );
@@ -70,10 +74,19 @@ describe("npm run dev", () => {
   );
 });
 
+function groupAlive(groupId: number): boolean {
+  try {
+    process.kill(-groupId, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting for npm run dev to be ready");
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
