@@ -59,6 +59,9 @@ describe("npm run dev", () => {
       try {
         await waitFor(() => /Ready in/.test(stdout), 120_000);
         expect(findRunningPostgres(dataDir)).toBeDefined();
+        // The app serves: its start-up check accepted the RLS-bound role dev gives it.
+        expect((await fetch(`http://localhost:${appPort}/api/health`)).status).toBe(200);
+        expect(stderr).not.toMatch(/Refusing to start|settings were not verified/);
 
         process.kill(toGroup ? -(dev.pid as number) : (dev.pid as number), "SIGINT");
         const ended = await exited;
@@ -66,8 +69,10 @@ describe("npm run dev", () => {
         expect(stdout).toContain("▸ Stopping the embedded PostgreSQL…");
         expect(findRunningPostgres(dataDir)).toBeUndefined();
         expect(ended).toBe("130");
+        // Nothing of it is left running: not `next dev`, not Postgres.
+        await waitFor(() => !groupAlive(dev.pid as number), 10_000);
       } finally {
-        if (dev.exitCode === null && dev.signalCode === null) process.kill(-(dev.pid as number), "SIGKILL");
+        if (groupAlive(dev.pid as number)) process.kill(-(dev.pid as number), "SIGKILL");
       }
     },
     180_000,
