@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { findFreePort } from "@/scripts/lib/embedded-postgres";
 import { findDatabaseRoleProblems } from "@/server/database-role";
 import { createPrismaClient, db } from "@/server/db";
 import { withOwnerClient } from "../support/owner-db";
@@ -40,7 +41,7 @@ async function problemsOf(databaseUrl: string): Promise<string[]> {
 }
 
 /** Runs the server's start-up check in its own process, as `next start` does through instrumentation.ts. */
-function startServer(databaseUrl: string) {
+function startServer(databaseUrl: string, env: Record<string, string> = {}) {
   return promisify(execFile)(
     "node_modules/.bin/tsx",
     [
@@ -49,7 +50,7 @@ function startServer(databaseUrl: string) {
       // Exits once checked: the app's connection pool would otherwise keep the process alive.
       'import("./server/startup.ts").then((startup) => startup.checkStartupOrExit()).then(() => process.exit(0))',
     ],
-    { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 30_000 },
+    { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl, ...env }, timeout: 30_000 },
   );
 }
 
@@ -111,6 +112,21 @@ describe("the database role check at start-up", () => {
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toMatch(/Refusing to start:[\s\S]*is a superuser[\s\S]*docs\/database-roles\.md/);
+  });
+
+  it("stops the server (exit 1) naming a malformed variable, before touching the database", async () => {
+    const failure = await startServer(process.env.DATABASE_URL as string, { CLERK_SECRET_KEY: "nope" }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain("CLERK_SECRET_KEY must look like sk_test_");
+  });
+
+  it("starts, saying the role was not verified, while the database is unreachable", async () => {
+    const { stderr } = await startServer(`postgresql://app:secret@127.0.0.1:${await findFreePort()}/app`);
+    expect(stderr).toContain("row-level security settings were not verified");
+    expect(stderr).not.toContain("secret");
   });
 
   it("starts with the RLS-bound app_user", async () => {
