@@ -21,6 +21,7 @@ import {
   schemaDiffFromMigrations,
 } from "./lib/migrations";
 import { describeDatabaseUrl, parseDatabaseUrl } from "./lib/schema-engine";
+import { runScript } from "./lib/script-exit";
 
 const USAGE = `Usage: tsx scripts/db.ts <command>
 
@@ -190,24 +191,24 @@ function reportError(error: unknown, databaseUrl?: string): void {
   if (process.env.DEBUG && error instanceof Error && error.stack) console.error(error.stack);
 }
 
-async function run(): Promise<void> {
+async function run(): Promise<number> {
   let command: Command;
   try {
     command = parseCommand(process.argv.slice(2));
   } catch (error) {
     console.error(`✖ ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    process.exit(2);
+    return 2;
   }
   // Without DATABASE_URL, the command runs against the embedded PostgreSQL of `npm run dev` (.data/).
   try {
-    process.exitCode = await withDatabaseUrl((databaseUrl) => main(databaseUrl, command));
+    return await withDatabaseUrl((databaseUrl) => main(databaseUrl, command));
   } catch (error) {
-    reportError(error, process.env.DATABASE_URL || undefined);
-    process.exitCode = 1;
+    reportError(error, process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL || undefined);
+    return 1;
   }
 }
 
 // Run only as a script, so tests and wrappers can import `main`.
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? "")) {
-  await run();
+  runScript(run);
 }

@@ -5,23 +5,41 @@
  * Migrations and the seed run as the tables' owner (MIGRATION_DATABASE_URL, else DATABASE_URL); the
  * app runs as DATABASE_URL's role — on the embedded server, the RLS-bound `app_user`.
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { parseServerEnv } from "../lib/config/env-schema";
 import { seedDatabase } from "../prisma/seed";
 import { enableLocalAppRole } from "./lib/app-role";
-import { exitWithError, startProjectPostgres } from "./lib/database-url";
+import { embeddedDataDir, startProjectPostgres } from "./lib/database-url";
 import type { RunningPostgres } from "./lib/embedded-postgres";
 import { deployMigrations } from "./lib/migrations";
+import { runScript } from "./lib/script-exit";
 
-async function main(): Promise<void> {
+const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGTERM: 15 };
+
+async function main(): Promise<number> {
   let embedded: RunningPostgres | undefined;
   let databaseUrl = process.env.DATABASE_URL;
   let ownerUrl: string;
+  let next: ChildProcess | undefined;
+  let stoppedBy: NodeJS.Signals | undefined;
+  // Ctrl-C reaches `next dev` and the embedded Postgres too (same process group), and
+  // embedded-postgres's own exit hook then stops Postgres cleanly and exits 130. Say so first; a
+  // signal sent to this process alone (a process manager's SIGTERM) is passed on to `next dev`.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stoppedBy) return;
+    stoppedBy = signal;
+    if (embedded) console.log("\n▸ Stopping the embedded PostgreSQL…");
+    if (next && next.exitCode === null) next.kill(signal);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
   if (databaseUrl) {
     console.log("▸ Using the PostgreSQL server at DATABASE_URL");
     ownerUrl = process.env.MIGRATION_DATABASE_URL || databaseUrl;
   } else {
-    console.log("▸ Starting the embedded PostgreSQL (data in .data/postgres)…");
+    console.log(`▸ Starting the embedded PostgreSQL (data in ${embeddedDataDir()})…`);
     embedded = await startProjectPostgres();
     ownerUrl = embedded.url;
     console.log(`  listening on ${new URL(ownerUrl).host}`);
@@ -48,25 +66,18 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const next = spawn("npx", ["next", "dev", ...process.argv.slice(2)], {
+  // Next's own CLI as a direct child (not through npx), so a signal passed on reaches `next dev` itself.
+  const nextCli = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const child = spawn(process.execPath, [nextCli, "dev", ...process.argv.slice(2)], {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });
-  // Ctrl-C reaches `next dev` and the embedded Postgres directly (same process group); embedded-postgres's
-  // own exit hook then waits for Postgres to finish a clean shutdown. The code below covers `next dev`
-  // exiting on its own (a crash, or SIGTERM from a process manager).
-  let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    if (next.exitCode === null) next.kill(signal);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  const code = await new Promise<number>((resolve) => next.on("exit", (exitCode) => resolve(exitCode ?? 0)));
-  if (embedded) console.log("\n▸ Stopping the embedded PostgreSQL…");
+  next = child;
+  const code = await new Promise<number>((resolve) => child.on("exit", (exitCode) => resolve(exitCode ?? 1)));
+  // `next dev` ended on its own (a crash) or after a signal: stop Postgres, then exit like the signal.
+  if (embedded && !stoppedBy) console.log("\n▸ Stopping the embedded PostgreSQL…");
   await stopDatabase();
-  process.exit(code);
+  return stoppedBy ? 128 + (SIGNAL_NUMBERS[stoppedBy] ?? 0) : code;
 }
 
-main().catch(exitWithError);
+runScript(main);

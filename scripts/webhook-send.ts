@@ -8,10 +8,10 @@
 import "dotenv/config";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { exitWithError } from "./lib/database-url";
+import { runScript } from "./lib/script-exit";
 import { defaultFixture, describeResult, sendClerkWebhook } from "./lib/webhook-sender";
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { url: { type: "string" } },
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   console.log(`→ POST ${url}  ${type} from ${fixture}`);
   const result = await sendClerkWebhook({ type, fixture, url, secret });
   for (const line of describeResult(result)) console.log(line);
-  if (result.status >= 300) process.exitCode = 1;
+  return result.status >= 300 ? 1 : 0;
 }
 
-main().catch(exitWithError);
+runScript(main);

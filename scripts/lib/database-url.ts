@@ -1,13 +1,22 @@
 /**
  * Scripts (migrations, seed) run as the tables' owner: MIGRATION_DATABASE_URL, else DATABASE_URL when
  * set, and otherwise the project's embedded PostgreSQL under `.data/` — the same server `npm run dev`
- * uses — started for the script's duration.
+ * uses: the one `npm run dev` is running, or one started for the script's duration.
  */
 import "dotenv/config";
-import { type RunningPostgres, startEmbeddedPostgres } from "./embedded-postgres";
+import {
+  findRunningPostgres,
+  postgresUrl,
+  type RunningPostgres,
+  startEmbeddedPostgres,
+} from "./embedded-postgres";
 
-export const EMBEDDED_DATA_DIR = ".data/postgres";
 export const EMBEDDED_DATABASE = "app";
+
+/** `.data/postgres`, or EMBEDDED_POSTGRES_DIR (a second checkout, the scripts' own tests). */
+export function embeddedDataDir(): string {
+  return process.env.EMBEDDED_POSTGRES_DIR || ".data/postgres";
+}
 
 export function embeddedPort(): number {
   const raw = process.env.EMBEDDED_POSTGRES_PORT;
@@ -20,7 +29,7 @@ export function embeddedPort(): number {
 
 export function startProjectPostgres(): Promise<RunningPostgres> {
   return startEmbeddedPostgres({
-    dataDir: EMBEDDED_DATA_DIR,
+    dataDir: embeddedDataDir(),
     port: embeddedPort(),
     database: EMBEDDED_DATABASE,
     persistent: true,
@@ -30,6 +39,9 @@ export function startProjectPostgres(): Promise<RunningPostgres> {
 export async function withDatabaseUrl<T>(run: (databaseUrl: string) => Promise<T>): Promise<T> {
   const configured = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
   if (configured) return run(configured);
+  // A developer runs `db:migrate` in a second terminal while `npm run dev` runs: use that server.
+  const running = findRunningPostgres(embeddedDataDir());
+  if (running) return run(postgresUrl(running.port, EMBEDDED_DATABASE));
   const server = await startProjectPostgres();
   try {
     return await run(server.url);
@@ -38,10 +50,5 @@ export async function withDatabaseUrl<T>(run: (databaseUrl: string) => Promise<T
   }
 }
 
-/** Prints a readable message instead of a stack trace for the failures a person can fix. */
-export function exitWithError(error: unknown): never {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`\n✖ ${message}`);
-  if (process.env.DEBUG && error instanceof Error && error.stack) console.error(error.stack);
-  process.exit(1);
-}
+// scripts/sync-clerk.ts still imports it from here.
+export { exitWithError } from "./script-exit";

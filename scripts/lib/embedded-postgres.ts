@@ -115,6 +115,18 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
   }
 }
 
+/** The server a live process runs from `dataDir` (its `postmaster.pid` names the port), if any. */
+export function findRunningPostgres(dataDir: string): { pid: number; port: number } | undefined {
+  const lockFile = path.join(path.resolve(dataDir), "postmaster.pid");
+  if (!existsSync(lockFile)) return undefined;
+  // Lines: pid, data directory, start time, port, socket directory, listen address, …
+  const [pidLine, , , portLine] = readFileSync(lockFile, "utf8").split("\n");
+  const pid = Number.parseInt(pidLine ?? "", 10);
+  const port = Number.parseInt(portLine ?? "", 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid) || !Number.isInteger(port)) return undefined;
+  return { pid, port };
+}
+
 /**
  * A Postgres killed without a clean shutdown (a closed terminal, a crash) leaves `postmaster.pid`
  * behind, and the next start refuses to run. Remove it only when no process holds it.

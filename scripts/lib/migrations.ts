@@ -1,23 +1,37 @@
 /**
  * The `prisma migrate` operations this project needs, run on Prisma's schema engine (WebAssembly
- * build, see ./schema-engine.ts). Same inputs and outputs as the CLI: `prisma/migrations/<timestamp>_<name>/
+ * build, see ./schema-engine/). Same inputs and outputs as the CLI: `prisma/migrations/<timestamp>_<name>/
  * migration.sql`, `prisma/migrations/migration_lock.toml` and the `_prisma_migrations` table, so
  * `prisma migrate deploy` / `status` keep working wherever the native engine can be downloaded.
  *
  * Each operation opens the engine for its own duration and prints nothing: progress goes to the
  * optional `log` callback, results are returned.
+ *
+ * Layout: ./migration-steps.ts (the engine calls), ./migration-files.ts (the files), ./schema-engine/
+ * (the engine itself).
  */
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type {
-  MigrationDirectory,
-  MigrationList,
-  SchemaEngine,
-  SchemaFilter,
-  SchemasContainer,
-} from "@prisma/schema-engine-wasm";
-import { openSchemaEngine, toEngineError } from "./schema-engine";
+import {
+  migrationsDirOf,
+  onlyNamed,
+  readMigrationList,
+  readSchema,
+  schemaPathOf,
+  toMigrationName,
+  withLockfileFallback,
+  writeMigration,
+} from "./migration-files";
+import {
+  applyPending,
+  checkDataLoss,
+  detectDrift,
+  enablePreviewFeatures,
+  NO_FILTER,
+  refuseUnlessDevDatabaseIsClean,
+  rethrowEngineError,
+  withEngine,
+} from "./migration-steps";
+
+export { readMigrationList, toMigrationName } from "./migration-files";
 
 export interface MigrationOptions {
   /** Defaults to `prisma/migrations` in the project root. */
@@ -49,17 +63,6 @@ export interface MigrationStatus {
   /** Human-readable summary of how the database differs from its applied migrations; null if it does not. */
   drift: string | null;
 }
-
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const DEFAULT_MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma", "migrations");
-const DEFAULT_SCHEMA_PATH = path.join(PROJECT_ROOT, "prisma", "schema.prisma");
-const LOCKFILE_NAME = "migration_lock.toml";
-const MIGRATION_FILE_NAME = "migration.sql";
-const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
-
-// ---------------------------------------------------------------------------------------------------
-// Operations
-// ---------------------------------------------------------------------------------------------------
 
 /** Applies the committed migrations the database has not run yet (`prisma migrate deploy`). */
 export async function deployMigrations(
@@ -198,207 +201,4 @@ export async function schemaDiffFromMigrations(
     // exitCode 2 means "non-empty diff"; an empty one still prints "-- This is an empty migration."
     return result.exitCode === 0 ? "" : (result.stdout ?? "");
   });
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Steps
-// ---------------------------------------------------------------------------------------------------
-
-async function withEngine<T>(
-  databaseUrl: string,
-  schema: SchemasContainer,
-  run: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
-  // The engine reads the datasource's namespaces (multiSchema) from its initial schema.
-  const [file] = schema.files;
-  const { engine, close } = await openSchemaEngine(databaseUrl, { schema: file });
-  try {
-    return await run(engine);
-  } finally {
-    await close();
-  }
-}
-
-async function applyPending(
-  engine: SchemaEngine,
-  migrations: MigrationList,
-  options: MigrationOptions,
-): Promise<string[]> {
-  const { appliedMigrationNames } = await engine
-    .applyMigrations({ migrationsList: migrations, filters: NO_FILTER })
-    .catch(rethrowEngineError);
-  for (const name of appliedMigrationNames) options.log?.(`Applied ${name}`);
-  return appliedMigrationNames;
-}
-
-/**
- * The Wasm engine's connector starts without the schema's preview features (the native engine reads
- * them from its initial schema; `SchemaEngine.new` does not), and `createMigration` /
- * `evaluateDataLoss` then read the migration history without them: with `partialIndexes`, every
- * partial unique index looks missing and gets re-created in each new migration. A diff whose target
- * is the schema's datasource is the one call that sets them on the connector, so make one first.
- */
-async function enablePreviewFeatures(engine: SchemaEngine, schema: SchemasContainer): Promise<void> {
-  await engine
-    .diff({
-      from: { tag: "empty" },
-      to: { tag: "schemaDatasource", ...schema, configDir: PROJECT_ROOT },
-      script: false,
-      exitCode: null,
-      filters: NO_FILTER,
-    })
-    .catch(rethrowEngineError);
-}
-
-/** `migrate dev` would offer to reset the database here; a script must not, so it explains instead. */
-async function refuseUnlessDevDatabaseIsClean(
-  engine: SchemaEngine,
-  migrations: MigrationList,
-): Promise<void> {
-  const { action } = await engine
-    .devDiagnostic({ migrationsList: migrations, filters: NO_FILTER })
-    .catch(rethrowEngineError);
-  if (action.tag === "reset") {
-    throw new Error(
-      `${action.reason.trim()}\n\nThe database has to be reset before a migration can be created. ` +
-        "Run `npm run db:reset -- --force` to drop and recreate it (all data is lost), " +
-        "or fix the database by hand.",
-    );
-  }
-}
-
-async function checkDataLoss(
-  engine: SchemaEngine,
-  migrations: MigrationList,
-  schema: SchemasContainer,
-  options: CreateMigrationOptions,
-): Promise<void> {
-  const evaluation = await engine
-    .evaluateDataLoss({ migrationsList: migrations, schema, filters: NO_FILTER })
-    .catch(rethrowEngineError);
-  const unexecutable = evaluation.unexecutableSteps.map((step) => `  • ${step.message}`);
-  if (unexecutable.length > 0 && !options.createOnly) {
-    throw new Error(
-      `The migration cannot be applied to the data in this database:\n${unexecutable.join("\n")}\n\n` +
-        "Create it with --create-only, edit migration.sql to handle the existing rows, then run migrate again.",
-    );
-  }
-  const warnings = evaluation.warnings.map((warning) => `  • ${warning.message}`);
-  if (warnings.length === 0 || options.createOnly) return;
-  if (!options.acceptDataLoss) {
-    throw new Error(
-      `The migration would lose data:\n${warnings.join("\n")}\n\n` +
-        "Re-run with --accept-data-loss to apply it anyway, or with --create-only to review it first.",
-    );
-  }
-  options.log?.(`Accepting data loss:\n${warnings.join("\n")}`);
-}
-
-/** Diffs the applied migrations against the live database (the schema's datasource = our adapter). */
-async function detectDrift(
-  engine: SchemaEngine,
-  appliedMigrations: MigrationList,
-  schema: SchemasContainer,
-): Promise<string | null> {
-  const result = await engine
-    .diff({
-      from: { tag: "migrations", ...withLockfileFallback(appliedMigrations) },
-      to: { tag: "schemaDatasource", ...schema, configDir: PROJECT_ROOT },
-      script: false,
-      exitCode: true,
-      filters: NO_FILTER,
-    })
-    .catch(rethrowEngineError);
-  return result.exitCode === 0 ? null : (result.stdout ?? "").trim();
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Files
-// ---------------------------------------------------------------------------------------------------
-
-function migrationsDirOf(options: MigrationOptions): string {
-  return path.resolve(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
-}
-
-function schemaPathOf(options: MigrationOptions): string {
-  return path.resolve(options.schemaPath ?? DEFAULT_SCHEMA_PATH);
-}
-
-async function readSchema(schemaPath: string): Promise<SchemasContainer> {
-  return { files: [{ path: schemaPath, content: await readFile(schemaPath, "utf8") }] };
-}
-
-/** What the CLI sends the engine: every subdirectory's migration.sql (or the read error), sorted by name. */
-export async function readMigrationList(migrationsDir: string): Promise<MigrationList> {
-  const lockfile = await readFile(path.join(migrationsDir, LOCKFILE_NAME), "utf8").catch(() => null);
-  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const directories = await Promise.all(
-    entries
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => readMigrationDirectory(migrationsDir, entry.name)),
-  );
-  return {
-    baseDir: migrationsDir,
-    lockfile: { path: LOCKFILE_NAME, content: lockfile },
-    shadowDbInitScript: "",
-    migrationDirectories: directories.sort((a, b) => a.path.localeCompare(b.path)),
-  };
-}
-
-async function readMigrationDirectory(migrationsDir: string, name: string): Promise<MigrationDirectory> {
-  const content = await readFile(path.join(migrationsDir, name, MIGRATION_FILE_NAME), "utf8").then(
-    (value) => ({ tag: "ok" as const, value }),
-    (error: Error) => ({ tag: "error" as const, value: error.message }),
-  );
-  return { path: name, migrationFile: { path: MIGRATION_FILE_NAME, content } };
-}
-
-function onlyNamed(migrations: MigrationList, names: string[]): MigrationDirectory[] {
-  return migrations.migrationDirectories.filter((directory) => names.includes(directory.path));
-}
-
-/**
- * A `migrations` diff source needs the lockfile to know the connector; before the first migration
- * there is none yet (the CLI's createMigration path accepts that, diff does not).
- */
-function withLockfileFallback(migrations: MigrationList): MigrationList {
-  if (migrations.lockfile.content !== null) return migrations;
-  return { ...migrations, lockfile: { ...migrations.lockfile, content: lockfileContent("postgresql") } };
-}
-
-/** Byte-for-byte what `prisma migrate dev` writes. */
-function lockfileContent(connectorType: string): string {
-  return `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${connectorType}"\n`;
-}
-
-async function writeMigration(
-  migrationsDir: string,
-  directoryName: string,
-  script: string,
-  details: { extension: string; connectorType: string; hasLockfile: boolean },
-): Promise<void> {
-  const directory = path.join(migrationsDir, directoryName);
-  await mkdir(migrationsDir, { recursive: true });
-  // Non-recursive: fails if the directory exists, instead of overwriting a migration.
-  await mkdir(directory);
-  await writeFile(path.join(directory, `migration.${details.extension}`), script, "utf8");
-  if (!details.hasLockfile) {
-    await writeFile(path.join(migrationsDir, LOCKFILE_NAME), lockfileContent(details.connectorType), "utf8");
-  }
-}
-
-/** `Add Orgs!` → `add_orgs`: the engine uses the name verbatim in the directory name. */
-export function toMigrationName(name: string): string {
-  const snake = name
-    .trim()
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "")
-    .slice(0, 100);
-  return snake || "migration";
-}
-
-function rethrowEngineError(error: unknown): never {
-  throw toEngineError(error);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { clerkConfigured } from "../env";
+import { isClerkConfigured } from "../env";
 import { renderFailurePage } from "../failures/page";
 import { can, type Permission } from "./permissions";
 import { currentAuth } from "./request-auth";
@@ -11,7 +11,7 @@ import { failureOf, type OrgContext, orgContextOf, type Session, sessionFromAuth
  * access layer may all ask, and only the first asks Clerk.
  */
 export const getSession = cache(async (): Promise<Session> => {
-  if (!clerkConfigured) return { state: "clerk-not-configured" };
+  if (!isClerkConfigured()) return { state: "clerk-not-configured" };
   // Clerk's auth() in pages and actions; in the REST API, the Bearer token the route verified with Clerk.
   return sessionFromAuth(await currentAuth());
 });

@@ -3,7 +3,7 @@ import type { SessionAuthObject } from "@clerk/backend";
 import { auth } from "@clerk/nextjs/server";
 import { cache } from "react";
 import { Failure } from "@/lib/failure";
-import { clerkConfigured } from "../env";
+import { isClerkConfigured } from "../env";
 import { renderFailurePage } from "../failures/page";
 
 /**
@@ -19,7 +19,7 @@ export function isPlatformAdminAuth(auth: SessionAuthObject): boolean {
 }
 
 export const isPlatformAdmin = cache(async (): Promise<boolean> => {
-  if (!clerkConfigured) return false;
+  if (!isClerkConfigured()) return false;
   return isPlatformAdminAuth(await auth());
 });
 

@@ -1,8 +1,8 @@
 /**
  * Gives the test file its own database, cloned from the migrated template, and points
- * DATABASE_URL at it — as the app's RLS-bound role, like production — before any app module (and so
- * the Prisma client) is imported. TEST_OWNER_DATABASE_URL reaches the same database as the
- * superuser, for fixtures and assertions that must see past row-level security.
+ * DATABASE_URL at it — as the app's RLS-bound role, like production — before the app's Prisma client
+ * is first used (server/db.ts builds it then). TEST_OWNER_DATABASE_URL reaches the same database as
+ * the superuser, for fixtures and assertions that must see past row-level security.
  */
 import { afterAll, inject } from "vitest";
 import { databaseUrl, uniqueDatabaseName, withAdminClient } from "./test-database";
