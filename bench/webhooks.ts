@@ -6,13 +6,11 @@
  * handler (verify + one plain insert) served by the bench's baseline app on the same database, and
  * the endpoint refusing a wrong signature (the framework's own ceiling). Rounds alternate the order and medians are reported,
  * because the machine may be shared and noisy. After each round of ours, the tables are compared row
- * by row with what Clerk ended up holding. Then the same deliveries go straight to PostgreSQL through
- * the same transaction body, under READ COMMITTED + advisory locks (the app) and SERIALIZABLE + retry.
+ * by row with what Clerk ended up holding.
  *
  * The servers are the shared ones of `npm run bench` (bench/lib/app.ts: builds reused when current,
- * Clerk configured). The straight-to-PostgreSQL comparison runs the product's own transaction body
- * (server/webhooks/clerk), which is why this benchmark imports server/ modules. Options: --rounds N (default 3), --events N
- * (default 5000), --senders N (default 16).
+ * Clerk configured); everything goes over HTTP. Options: --rounds N (default 3), --events N (default
+ * 5000), --senders N (default 16).
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -20,7 +18,6 @@ import { seededRandom, simulateClerkHistory } from "../tests/support/clerk-histo
 import { newSigningSecret } from "../tests/support/svix-signing";
 import { readSyncedTables as readTables } from "../tests/support/synced-tables";
 import { type BenchApp, startBenchApp } from "./lib/app";
-import { compareIsolation, type IsolationSummary, mediansOfRounds } from "./lib/isolation";
 import { sendConcurrently } from "./lib/load";
 import { countWrongRows, planDeliveries } from "./lib/plan";
 import { medianOf, percentile } from "./lib/stats";
@@ -42,8 +39,6 @@ export interface WebhookBenchRow {
 
 export interface WebhookBenchResult {
   rows: WebhookBenchRow[];
-  /** The same deliveries applied straight to PostgreSQL under two isolation strategies. */
-  isolation: IsolationSummary[];
 }
 
 export interface WebhookBenchOptions {
@@ -80,7 +75,6 @@ export async function benchWebhooks(options: WebhookBenchOptions = {}): Promise<
   };
   const handlers = Object.keys(targets) as Handler[];
   const rows: WebhookBenchRow[] = [];
-  let isolation: WebhookBenchResult["isolation"] = [];
   try {
     for (const { url } of Object.values(targets)) await sendConcurrently(url, secret, warmUp.events, senders);
 
@@ -113,20 +107,6 @@ export async function benchWebhooks(options: WebhookBenchOptions = {}): Promise<
         });
       }
     }
-    const isolationRounds: Array<WebhookBenchResult["isolation"]> = [];
-    for (let round = 1; round <= rounds; round++) {
-      log(`▸ Round ${round}/${rounds}: isolation strategies, straight to PostgreSQL…`);
-      const measured = await compareIsolation(server.databaseUrl, deliveries, senders, {
-        reversed: round % 2 === 0,
-      });
-      isolationRounds.push(
-        measured.map(({ tables, ...row }) => ({
-          ...row,
-          wrongRows: countWrongRows(tables, history.expected),
-        })),
-      );
-    }
-    isolation = mediansOfRounds(isolationRounds);
   } finally {
     if (!options.app) await server.stop();
   }
@@ -143,10 +123,10 @@ export async function benchWebhooks(options: WebhookBenchOptions = {}): Promise<
       wrongRows: handler === OURS ? Math.max(...mine.map((row) => row.wrongRows ?? 0)) : null,
     });
   }
-  return { rows, isolation };
+  return { rows };
 }
 
-export function formatWebhookBench({ rows, isolation }: WebhookBenchResult): string {
+export function formatWebhookBench({ rows }: WebhookBenchResult): string {
   const fixed = (value: number, digits = 1) => value.toFixed(digits);
   const lines = [
     "| handler | round | deliveries | deliveries/s | p50 ms | p99 ms | non-2xx | wrong rows |",
@@ -163,17 +143,6 @@ export function formatWebhookBench({ rows, isolation }: WebhookBenchResult): str
       "",
       `Ours vs naive (medians): ${fixed(ours.deliveriesPerSecond / naive.deliveriesPerSecond, 2)}× the throughput, ` +
         `${fixed(ours.p99Ms / naive.p99Ms, 2)}× the p99 latency.`,
-    );
-  }
-  if (isolation.length) {
-    lines.push(
-      "",
-      "| straight to PostgreSQL (medians) | deliveries/s | p50 ms | p99 ms | retries | gave up | wrong rows |",
-      "|---|---:|---:|---:|---:|---:|---:|",
-      ...isolation.map(
-        (row) =>
-          `| ${row.mode} | ${fixed(row.deliveriesPerSecond, 0)} | ${fixed(row.p50Ms)} | ${fixed(row.p99Ms)} | ${row.retries} | ${row.failed} | ${row.wrongRows} |`,
-      ),
     );
   }
   return lines.join("\n");

@@ -81,7 +81,7 @@ const handlers: Readonly<Record<string, Handler>> = {
 export const HANDLED_EVENT_TYPES = Object.keys(handlers);
 
 /** The handler of an event type, or null when the sync does not handle that type. */
-export function prepareEvent(type: string, data: unknown): Preparation | null {
+function prepareEvent(type: string, data: unknown): Preparation | null {
   const handle = Object.hasOwn(handlers, type) ? handlers[type] : undefined;
   return handle ? handle(data) : null;
 }
@@ -128,8 +128,8 @@ export async function handleClerkDelivery(
   }
 }
 
-/** The body of the delivery's transaction (exported so the benchmark can compare isolation levels). */
-export async function applyDelivery(
+/** The body of the delivery's transaction: claim the Svix id, apply, record the outcome. */
+async function applyDelivery(
   tx: Tx,
   svixId: string,
   type: string,
