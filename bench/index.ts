@@ -2,13 +2,11 @@
  * `npm run bench`: every benchmark against one production server, in this order. See
  * bench/README.md for what each measures and bench/lib/index.ts for how to add one.
  */
-import { exitWithError } from "../scripts/lib/database-url";
+import { runScript } from "../scripts/lib/script-exit";
 import auth from "./auth";
 import bundle from "./bundle";
 import { runBenchmarks } from "./lib/runner";
 import pages from "./pages";
 import { tenant, webhooks } from "./suites";
 
-runBenchmarks([auth, pages, bundle, webhooks, tenant], process.argv.slice(2))
-  .then((code) => process.exit(code))
-  .catch(exitWithError);
+runScript(() => runBenchmarks([auth, pages, bundle, webhooks, tenant], process.argv.slice(2)));

@@ -5,7 +5,8 @@
  */
 import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { exitWithError, withDatabaseUrl } from "../scripts/lib/database-url";
+import { withDatabaseUrl } from "../scripts/lib/database-url";
+import { runScript } from "../scripts/lib/script-exit";
 import type { Prisma } from "../server/generated/prisma/client";
 import { PrismaClient } from "../server/generated/prisma/client";
 import { DEMO_SYNCED_AT, demoMemberships, demoOrganizations, demoProjects, demoUsers } from "./demo-data";
@@ -105,11 +106,11 @@ export async function seedDatabase(databaseUrl: string): Promise<SeedSummary> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  withDatabaseUrl(seedDatabase)
-    .then((summary) =>
-      console.log(
-        `Seeded demo data: ${summary.users} users, ${summary.organizations} organizations, ${summary.memberships} memberships.`,
-      ),
-    )
-    .catch(exitWithError);
+  runScript(async () => {
+    const summary = await withDatabaseUrl(seedDatabase);
+    console.log(
+      `Seeded demo data: ${summary.users} users, ${summary.organizations} organizations, ${summary.memberships} memberships.`,
+    );
+    return 0;
+  });
 }

@@ -14,13 +14,15 @@
  */
 import { parseArgs } from "node:util";
 import { createClerkClient } from "@clerk/backend";
-import type { ReconcileReport } from "../server/webhooks/clerk/reconcile";
-import { exitWithError, withDatabaseUrl } from "./lib/database-url";
+import { createPrismaClient } from "../server/db";
+import { type ReconcileReport, reconcileWithClerk } from "../server/webhooks/clerk/reconcile";
+import { withDatabaseUrl } from "./lib/database-url";
+import { exitWithError, runScript } from "./lib/script-exit";
 
 // Ids printed per kind in the plan; the summary counts them all.
 const LISTED_IDS = 20;
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const { values: flags } = parseArgs({
     options: { "dry-run": { type: "boolean", default: false }, force: { type: "boolean", default: false } },
   });
@@ -31,10 +33,6 @@ async function main(): Promise<void> {
   const clerk = createClerkClient({ secretKey, apiUrl: process.env.CLERK_API_URL || undefined });
 
   const report = await withDatabaseUrl(async (databaseUrl) => {
-    // server/ modules read their settings when first imported.
-    process.env.DATABASE_URL = databaseUrl;
-    const { createPrismaClient } = await import("../server/db");
-    const { reconcileWithClerk } = await import("../server/webhooks/clerk/reconcile");
     const db = createPrismaClient(databaseUrl);
     try {
       console.log(
@@ -52,6 +50,7 @@ async function main(): Promise<void> {
     }
   });
   printReport(report, flags["dry-run"]);
+  return 0;
 }
 
 function printReport({ summary, tombstoned, refusal }: ReconcileReport, dryRun: boolean): void {
@@ -78,4 +77,4 @@ function explainClerkError(error: unknown): unknown {
   return new Error(`Clerk's Backend API answered with an error: ${reasons.join("; ")}`);
 }
 
-main().catch((error) => exitWithError(explainClerkError(error)));
+runScript(() => main().catch((error) => exitWithError(explainClerkError(error))));

@@ -49,6 +49,3 @@ export async function withDatabaseUrl<T>(run: (databaseUrl: string) => Promise<T
     await server.stop();
   }
 }
-
-// scripts/sync-clerk.ts still imports it from here.
-export { exitWithError } from "./script-exit";

@@ -30,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => close());
 
 const run = (...args: string[]) =>
-  promisify(execFile)("npx", ["tsx", "--conditions=react-server", "scripts/webhook-send.ts", ...args], {
+  promisify(execFile)("npx", ["tsx", "scripts/webhook-send.ts", ...args], {
     encoding: "utf8",
     env: { ...process.env, CLERK_WEBHOOK_SIGNING_SECRET: TEST_SIGNING_SECRET, WEBHOOK_URL: url },
     timeout: 60_000,

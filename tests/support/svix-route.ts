@@ -3,6 +3,8 @@
  * delivers signed requests to it the way Svix would.
  */
 import { vi } from "vitest";
+import { POST } from "@/app/api/webhooks/clerk/route";
+import { db } from "@/server/db";
 import { eventBody, type SignOptions, signedRequest, TEST_SIGNING_SECRET } from "./svix-signing";
 
 export interface DeliveryResult {
@@ -11,10 +13,8 @@ export interface DeliveryResult {
 }
 
 export async function loadWebhookRoute() {
-  // server/env.ts reads the environment once, when first imported.
+  // server/env.ts reads the environment on first use, which is the first delivery: still in time.
   process.env.CLERK_WEBHOOK_SIGNING_SECRET = TEST_SIGNING_SECRET;
-  const { POST } = await import("@/app/api/webhooks/clerk/route");
-  const { db } = await import("@/server/db");
 
   async function send(request: Request): Promise<DeliveryResult> {
     const response = await POST(request);
