@@ -1,6 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { Failure } from "@/lib/failure";
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
+  idempotencyKeySchema,
+} from "@/lib/validation/idempotency-key";
 import { inOneTenantTransaction, type TenantClient } from "../data/tenant";
 import { Prisma } from "../generated/prisma/client";
 import { readBodyText } from "./request";
@@ -17,11 +22,8 @@ import { readBodyText } from "./request";
  * See docs/rest-api.md, "Idempotent POSTs".
  */
 
-export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
-export const REPLAYED_HEADER = "Idempotent-Replayed";
 /** How long a key answers with its first result; after that it is a new request. */
 const KEY_LIFETIME = Prisma.sql`interval '24 hours'`;
-const VALID_KEY = /^[\x20-\x7e]{1,255}$/;
 /** Expired rows of the organization deleted along with each stored answer, so the table stays a day deep. */
 const SWEEP_BATCH = 100;
 
@@ -42,7 +44,7 @@ interface StoredAnswer extends Fingerprint {
 export async function idempotent(request: Request, respond: () => Promise<Response>): Promise<Response> {
   const key = request.headers.get(IDEMPOTENCY_KEY_HEADER);
   if (request.method !== "POST" || key === null) return respond();
-  if (!VALID_KEY.test(key)) {
+  if (!idempotencyKeySchema.safeParse(key).success) {
     throw new Failure("invalid_idempotency_key", "Idempotency-Key must be 1–255 printable ASCII characters");
   }
   // Hashed from a copy, read before the transaction opens, so a slow upload never holds a connection.
@@ -142,7 +144,7 @@ async function storeAnswer(tx: TenantClient, organizationId: string, key: string
 
 function toResponse(answer: StoredAnswer, replayed: boolean): Response {
   const headers = new Headers(answer.responseHeaders);
-  if (replayed) headers.set(REPLAYED_HEADER, "true");
+  if (replayed) headers.set(IDEMPOTENT_REPLAYED_HEADER, "true");
   const noBody = answer.responseStatus === 204 || answer.responseStatus === 205;
   return new Response(noBody ? null : answer.responseBody, { status: answer.responseStatus, headers });
 }
