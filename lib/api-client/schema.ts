@@ -204,7 +204,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectPage"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -224,6 +224,15 @@ export interface operations {
             };
             /** @description No active organization in the session, or the role does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -236,7 +245,10 @@ export interface operations {
     createProject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique string per logical request (a UUID), the same on every retry of it: a retry within 24 hours gets the first answer instead of writing again */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -249,13 +261,17 @@ export interface operations {
             /** @description The created project */
             201: {
                 headers: {
+                    /** @description The path of what was created */
+                    Location?: string;
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key` */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end; or an invalid `Idempotency-Key` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -282,7 +298,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with existing data (a project name already taken) */
+            /** @description Conflicts with existing data (a project name already taken); or a request with this `Idempotency-Key` still in progress (retry after `Retry-After`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -309,8 +325,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is JSON but invalid; `error.fields` says what to fix */
+            /** @description Body is JSON but invalid; `error.fields` says what to fix; or the `Idempotency-Key` was used for a different request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -368,6 +393,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteProject: {
@@ -416,6 +450,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     updateProject: {
@@ -443,7 +486,7 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -515,6 +558,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listTasks: {
@@ -543,7 +595,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskPage"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -579,12 +631,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     createTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique string per logical request (a UUID), the same on every retry of it: a retry within 24 hours gets the first answer instead of writing again */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The project's id */
                 projectId: string;
@@ -600,13 +664,17 @@ export interface operations {
             /** @description The created task */
             201: {
                 headers: {
+                    /** @description The path of what was created */
+                    Location?: string;
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key` */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end; or an invalid `Idempotency-Key` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -635,6 +703,15 @@ export interface operations {
             };
             /** @description Not found in the caller's organization (another organization's id included) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data (a project name already taken); or a request with this `Idempotency-Key` still in progress (retry after `Retry-After`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -660,8 +737,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is JSON but invalid; `error.fields` says what to fix */
+            /** @description Body is JSON but invalid; `error.fields` says what to fix; or the `Idempotency-Key` was used for a different request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -721,6 +807,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteTask: {
@@ -771,6 +866,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     updateTask: {
@@ -800,7 +904,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -856,6 +960,15 @@ export interface operations {
             };
             /** @description Body is JSON but invalid; `error.fields` says what to fix */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
