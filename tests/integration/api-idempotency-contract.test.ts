@@ -4,6 +4,7 @@
  * was lost without creating twice — through the real route handlers and real PostgreSQL.
  */
 import "../support/app-clerk-env";
+import type pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { createApiClient } from "@/lib/api-client";
@@ -19,19 +20,18 @@ beforeEach(async () => {
   await withOwnerClient((client) => client.query("TRUNCATE projects, tasks, audit_events, idempotency_keys"));
 });
 
+interface PostOperation {
+  operationId: string;
+  parameters: Array<{ name: string; in: string; schema: Record<string, unknown> }>;
+  responses: Record<string, { description: string; headers?: Record<string, unknown> }>;
+}
+
 describe("the OpenAPI document", () => {
   it("declares Idempotency-Key, its 400, 409 and 422, and Idempotent-Replayed on every POST", async () => {
-    const { paths } = await getOpenApi().json();
-    const posts = Object.values(paths as Record<string, { post?: Record<string, never> }>).flatMap((item) =>
-      item.post ? [item.post] : [],
-    );
+    const { paths } = (await getOpenApi().json()) as { paths: Record<string, { post?: PostOperation }> };
+    const posts = Object.values(paths).flatMap((item) => (item.post ? [item.post] : []));
     expect(posts.length).toBeGreaterThan(0);
-    for (const post of posts) {
-      const { operationId, parameters, responses } = post as {
-        operationId: string;
-        parameters: Array<{ name: string; in: string; schema: Record<string, unknown> }>;
-        responses: Record<string, { description: string; headers?: Record<string, unknown> }>;
-      };
+    for (const { operationId, parameters, responses } of posts) {
       expect(parameters, operationId).toContainEqual(
         expect.objectContaining({
           name: "Idempotency-Key",
@@ -80,4 +80,56 @@ describe("the typed client", () => {
     expect(counts).toEqual({ projects: "1", tasks: "1" });
     expect(task.projectId).toBe(project.id);
   });
+
+  it("waits out its own earlier attempt that is still running (409) and gets that attempt's answer", async () => {
+    await withOwnerClient(async (owner) => {
+      await owner.query("BEGIN");
+      // Until this commits no project can be inserted: the first attempt stalls inside its transaction.
+      await owner.query("LOCK TABLE projects IN SHARE MODE");
+      let firstAttempt: Promise<Response> | undefined;
+      const answers: number[] = [];
+      const proxy = async (request: Request) => {
+        if (!firstAttempt) {
+          firstAttempt = fetchApi(request);
+          await until(() => insertWaiting(owner));
+          // The proxy gives up on the stalled app; the client sends the POST again.
+          return Response.json(
+            { error: { code: "unavailable", message: "Upstream timed out" } },
+            { status: 503 },
+          );
+        }
+        const answer = await fetchApi(request);
+        answers.push(answer.status);
+        if (answer.status === 409) await owner.query("COMMIT");
+        return answer;
+      };
+      const api = createApiClient({
+        baseUrl: TEST_APP_ORIGIN,
+        getToken: () => tokenFor(callers.aliceAdminOfAcme),
+        fetch: proxy,
+        retryDelayMs: 1,
+      });
+      const project = await api.projects.create({ name: "Stalled" });
+      expect(answers[0]).toBe(409);
+      expect(answers.at(-1)).toBe(201);
+      const first = await firstAttempt;
+      expect(first?.status).toBe(201);
+      expect(await first?.json()).toEqual(project);
+    });
+  });
 });
+
+async function insertWaiting(owner: pg.Client): Promise<boolean> {
+  const { rows } = await owner.query(
+    "SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted AND relation = 'projects'::regclass",
+  );
+  return rows[0].waiting > 0;
+}
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 250; attempt++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error("the condition never held");
+}
