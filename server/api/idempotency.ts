@@ -60,7 +60,7 @@ export async function idempotent(request: Request, respond: () => Promise<Respon
     const stored = await findLiveAnswer(tx, organizationId, key);
     if (stored) return replay(stored, fingerprint);
     const response = await respond();
-    if (!response.ok) return response;
+    if (!response.ok) throw new UnkeptAnswer(response);
     const answer: StoredAnswer = {
       ...fingerprint,
       responseStatus: response.status,
@@ -69,7 +69,20 @@ export async function idempotent(request: Request, respond: () => Promise<Respon
     };
     await storeAnswer(tx, organizationId, key, answer);
     return toResponse(answer, false);
+  }).catch((error: unknown) => {
+    if (error instanceof UnkeptAnswer) return error.response;
+    throw error;
   });
+}
+
+/**
+ * A refusal a handler returned rather than threw: thrown through the transaction so that, like a
+ * thrown one, it rolls back whatever the handler wrote — no key is kept for it, so nothing may be.
+ */
+class UnkeptAnswer extends Error {
+  constructor(readonly response: Response) {
+    super(`Answered ${response.status}: not kept`);
+  }
 }
 
 /**

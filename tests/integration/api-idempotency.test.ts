@@ -9,10 +9,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "@/lib/validation/api-error";
 import { projectSchema } from "@/lib/validation/projects";
 import { seedDemoData } from "@/prisma/seed";
+import { idempotent } from "@/server/api/idempotency";
+import { createProject } from "@/server/data/projects";
 import { db } from "@/server/db";
 import { apiCall } from "../support/api-routes";
+import { TEST_APP_ORIGIN } from "../support/clerk-auth";
 import { organizationIdOf, tenantSnapshot, withOwnerClient } from "../support/owner-db";
-import { ACME, authorizationFor, callers } from "../support/tenant-callers";
+import { ACME, actAs, authorizationFor, callers } from "../support/tenant-callers";
 
 const asAlice = authorizationFor(callers.aliceAdminOfAcme);
 const asBob = authorizationFor(callers.bobMemberOfAcme);
@@ -191,6 +194,22 @@ describe("what is kept", () => {
     await withOwnerClient((client) => client.query("DELETE FROM projects WHERE name = 'Taken'"));
     expect((await post("/projects", { name: "Taken" }, asAlice, "after-refusal")).status).toBe(201);
     expect((await post("/projects", { name: "Fixed" }, asAlice, "after-invalid")).status).toBe(201);
+  });
+
+  it("rolls back what a handler wrote when it returns a refusal instead of throwing one", async () => {
+    const request = new Request(`${TEST_APP_ORIGIN}/api/v1/projects`, {
+      method: "POST",
+      headers: { "Idempotency-Key": "returned-refusal" },
+    });
+    const response = await actAs(callers.aliceAdminOfAcme, () =>
+      idempotent(request, async () => {
+        await createProject({ name: "Refused after writing" });
+        return Response.json({ error: { code: "conflict", message: "No" } }, { status: 409 });
+      }),
+    );
+    expect(response.status).toBe(409);
+    expect(await projectsNamed("Refused after writing")).toBe(0);
+    expect(await count("SELECT count(*) FROM idempotency_keys")).toBe(0);
   });
 
   it("writes nothing when the answer cannot be stored: the work and its key commit together", async () => {
