@@ -1,6 +1,6 @@
 /**
- * The two ends of `Idempotency-Key` that clients rely on: the OpenAPI document declares it on every
- * POST, and the typed client (which sends one on every POST) can repeat a POST whose first answer
+ * What clients rely on about `Idempotency-Key`: the key's format, the OpenAPI document declaring it on
+ * every POST, and the typed client (which sends one on every POST) repeating a POST whose first answer
  * was lost without creating twice — through the real route handlers and real PostgreSQL.
  */
 import "../support/app-clerk-env";
@@ -8,12 +8,13 @@ import type pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { createApiClient } from "@/lib/api-client";
+import { apiErrorSchema } from "@/lib/validation/api-error";
 import { seedDemoData } from "@/prisma/seed";
 import { db } from "@/server/db";
-import { fetchApi } from "../support/api-routes";
+import { apiCall, fetchApi } from "../support/api-routes";
 import { TEST_APP_ORIGIN } from "../support/clerk-auth";
-import { withOwnerClient } from "../support/owner-db";
-import { callers, tokenFor } from "../support/tenant-callers";
+import { tenantSnapshot, withOwnerClient } from "../support/owner-db";
+import { authorizationFor, callers, tokenFor } from "../support/tenant-callers";
 
 beforeEach(async () => {
   await seedDemoData(db);
@@ -25,6 +26,32 @@ interface PostOperation {
   parameters: Array<{ name: string; in: string; schema: Record<string, unknown> }>;
   responses: Record<string, { description: string; headers?: Record<string, unknown> }>;
 }
+
+const post = (body: unknown, key: string) =>
+  apiCall("POST", "/projects", {
+    headers: { ...authorizationFor(callers.aliceAdminOfAcme), "Idempotency-Key": key },
+    body,
+  });
+
+describe("key format", () => {
+  it.each([
+    ["empty", ""],
+    ["longer than 255 characters", "k".repeat(256)],
+    ["not printable ASCII", "clé"],
+  ])("answers 400 for a key that is %s, and writes nothing", async (_what, key) => {
+    const before = await tenantSnapshot();
+    const response = await post({ name: "Bad key" }, key);
+    expect(response.status).toBe(400);
+    expect(apiErrorSchema.parse(await response.json()).error.code).toBe("invalid_idempotency_key");
+    expect(await tenantSnapshot()).toEqual(before);
+  });
+
+  it("accepts a key of 255 printable characters", async () => {
+    const key = "~ !".repeat(85);
+    expect((await post({ name: "Long key" }, key)).status).toBe(201);
+    expect((await post({ name: "Long key" }, key)).headers.get("idempotent-replayed")).toBe("true");
+  });
+});
 
 describe("the OpenAPI document", () => {
   it("declares Idempotency-Key, its 400, 409 and 422, and Idempotent-Replayed on every POST", async () => {
