@@ -24,6 +24,9 @@ export interface Tenant {
   context: OrgContext;
 }
 
+// Set by `inOneTenantTransaction` below for the calls inside it.
+const sharedTransaction = new AsyncLocalStorage<{ tx: TenantClient; organizationId: string }>();
+
 export async function inTenant<T>(
   permission: Permission,
   work: (tx: TenantClient, tenant: Tenant) => Promise<T>,
@@ -36,8 +39,6 @@ export async function inTenant<T>(
     return work(tx, { organizationId, context });
   });
 }
-
-const sharedTransaction = new AsyncLocalStorage<{ tx: TenantClient; organizationId: string }>();
 
 /**
  * Runs `work` in one tenant transaction of the caller's organization, which every `inTenant` call
