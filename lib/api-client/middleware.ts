@@ -31,10 +31,8 @@ export const authMiddleware = (authorize: Authorize): Middleware => ({
 });
 
 /**
- * One random key per logical POST, kept on every retry of it, so the API can recognise a retried
- * create and answer it with the first result instead of creating twice. A key the caller set wins.
- * The API's side of this is still to come; until then a POST is retried only on 429 and 503, which
- * say the request was turned away, never after a 500 or a network error.
+ * One random key per logical POST, kept on every retry of it, so the API recognises a retried
+ * create and answers it with the first result instead of creating twice. A key the caller set wins.
  */
 export const idempotencyKeyMiddleware: Middleware = {
   onRequest({ request }) {
@@ -46,7 +44,7 @@ export const idempotencyKeyMiddleware: Middleware = {
 };
 
 export interface RetryPolicy {
-  /** Retries after a 429 or 503 (default 3). */
+  /** Retries after a 429, a 503 or a 409 `idempotency_in_progress` (default 3). */
   retries: number;
   /** First backoff when the server sends no `Retry-After` (default 250 ms; doubles each retry). */
   retryDelayMs: number;
@@ -57,6 +55,20 @@ export interface RetryPolicy {
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 // 429 and 503 say "not now": the request was refused, not half-done, so sending it again is the cure.
 const RETRYABLE_STATUS = new Set([429, 503]);
+
+/**
+ * Also retried: 409 `idempotency_in_progress`, an earlier attempt of this same POST still running
+ * (its answer to us was lost, say to a proxy's timeout). Once it ends, a retry gets its answer.
+ */
+async function isRetryable(response: Response): Promise<boolean> {
+  if (RETRYABLE_STATUS.has(response.status)) return true;
+  if (response.status !== 409) return false;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { error?: { code?: unknown } } | null;
+  return body?.error?.code === "idempotency_in_progress";
+}
 
 /**
  * A request may be sent again only when a repeat cannot do anything twice: its method is idempotent,
@@ -79,7 +91,7 @@ export function retryMiddleware(policy: RetryPolicy, authorize: Authorize): Midd
       unsent.delete(request);
       if (!copy) return undefined;
       let answer = response;
-      for (let retry = 1; retry <= policy.retries && RETRYABLE_STATUS.has(answer.status); retry++) {
+      for (let retry = 1; retry <= policy.retries && (await isRetryable(answer)); retry++) {
         await answer.body?.cancel();
         await sleep(retryDelay(answer, retry, policy));
         const attempt = copy.clone();

@@ -245,7 +245,10 @@ export interface operations {
     createProject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique string per logical request (a UUID), the same on every retry of it: a retry within 24 hours gets the first answer instead of writing again */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -258,13 +261,17 @@ export interface operations {
             /** @description The created project */
             201: {
                 headers: {
+                    /** @description The path of what was created */
+                    Location?: string;
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key` */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end; or an invalid `Idempotency-Key` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -291,7 +298,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with existing data (a project name already taken) */
+            /** @description Conflicts with existing data (a project name already taken); or a request with this `Idempotency-Key` still in progress (retry after `Retry-After`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -318,7 +325,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is JSON but invalid; `error.fields` says what to fix */
+            /** @description Body is JSON but invalid; `error.fields` says what to fix; or the `Idempotency-Key` was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -638,7 +645,10 @@ export interface operations {
     createTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique string per logical request (a UUID), the same on every retry of it: a retry within 24 hours gets the first answer instead of writing again */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The project's id */
                 projectId: string;
@@ -654,13 +664,17 @@ export interface operations {
             /** @description The created task */
             201: {
                 headers: {
+                    /** @description The path of what was created */
+                    Location?: string;
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key` */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end; or an invalid `Idempotency-Key` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -696,6 +710,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data (a project name already taken); or a request with this `Idempotency-Key` still in progress (retry after `Retry-After`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Request body larger than 64 KB */
             413: {
                 headers: {
@@ -714,7 +737,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is JSON but invalid; `error.fields` says what to fix */
+            /** @description Body is JSON but invalid; `error.fields` says what to fix; or the `Idempotency-Key` was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;

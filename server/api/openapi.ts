@@ -10,6 +10,7 @@ import {
   updateProjectSchema,
 } from "@/lib/validation/projects";
 import { createTaskSchema, taskSchema, updateTaskSchema } from "@/lib/validation/tasks";
+import { createdHeaders, idempotencyKeyParameter, withIdempotencyErrors } from "./openapi-idempotency";
 import { MAX_BODY_BYTES } from "./request";
 
 /**
@@ -129,10 +130,11 @@ export function buildOpenApiDocument(serverUrl: string) {
         post: {
           operationId: "createProject",
           summary: "Create a project",
+          parameters: [idempotencyKeyParameter],
           requestBody: jsonBody("CreateProject"),
           responses: {
-            "201": jsonResponse("The created project", "Project"),
-            ...errorResponses(400, 401, 403, 409, 413, 415, 422),
+            "201": { ...jsonResponse("The created project", "Project"), headers: createdHeaders },
+            ...withIdempotencyErrors(errorResponses(400, 401, 403, 409, 413, 415, 422)),
           },
         },
       },
@@ -172,10 +174,11 @@ export function buildOpenApiDocument(serverUrl: string) {
         post: {
           operationId: "createTask",
           summary: "Add a task to a project",
+          parameters: [idempotencyKeyParameter],
           requestBody: jsonBody("CreateTask"),
           responses: {
-            "201": jsonResponse("The created task", "Task"),
-            ...errorResponses(400, 401, 403, 404, 413, 415, 422),
+            "201": { ...jsonResponse("The created task", "Task"), headers: createdHeaders },
+            ...withIdempotencyErrors(errorResponses(400, 401, 403, 404, 409, 413, 415, 422)),
           },
         },
       },

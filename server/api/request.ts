@@ -20,15 +20,21 @@ async function readJson(request: Request): Promise<unknown> {
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new Failure("unsupported_media_type", "Send the body as JSON with Content-Type: application/json");
   }
+  const text = await readBodyText(request);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Failure("invalid_json", "The request body is not valid JSON");
+  }
+}
+
+/** The request's body exactly as sent: over the limit → 413, cut off before its end → 400. */
+export async function readBodyText(request: Request): Promise<string> {
   const body = await readBody(request);
   if (!body.ok) {
     throw new Failure("payload_too_large", `The request body must be at most ${MAX_BODY_BYTES / 1024} KB`);
   }
-  try {
-    return JSON.parse(body.text);
-  } catch {
-    throw new Failure("invalid_json", "The request body is not valid JSON");
-  }
+  return body.text;
 }
 
 /**

@@ -3,6 +3,7 @@ import { failureResponse } from "@/lib/failure";
 import { requireOrgContext } from "../auth/context";
 import { runAsCaller, verifyBearerRequest } from "../auth/request-auth";
 import { classifyFailure } from "../failures/classify";
+import { idempotent } from "./idempotency";
 
 type RouteContext<Params> = { params: Promise<Params> };
 
@@ -11,7 +12,8 @@ type RouteContext<Params> = { params: Promise<Params> };
  * refuses a caller without a session (401) or an active organization (403) before reading anything
  * else, runs the handler as that caller (the data access layer reads it from there), and answers
  * every failure in the API's error shape (`lib/failure.ts`): 4xx for the client's mistakes, 503 with
- * `Retry-After` while the database is unreachable, 500 for a bug.
+ * `Retry-After` while the database is unreachable, 500 for a bug. A POST that carries an
+ * `Idempotency-Key` is answered once per key and replayed after that (`./idempotency.ts`).
  *
  *     export const GET = apiRoute<{ projectId: string }>(async (_request, { projectId }) =>
  *       json(await getProject(projectId)),
@@ -25,7 +27,9 @@ export function apiRoute<Params = Record<string, never>>(
       const caller = await verifyBearerRequest(request);
       return await runAsCaller(caller, async () => {
         await requireOrgContext();
-        return handler(request, await context.params);
+        const params = await context.params;
+        // Every POST with an `Idempotency-Key` runs at most once per key (./idempotency.ts).
+        return idempotent(request, () => handler(request, params));
       });
     } catch (error) {
       return failureResponse(classifyFailure(error, `${request.method} ${new URL(request.url).pathname}`));

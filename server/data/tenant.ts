@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { tenantScope } from "../../prisma/tenant-scope";
 import { type OrgContext, requireOrgContext } from "../auth/context";
 import type { Permission } from "../auth/permissions";
@@ -23,14 +24,36 @@ export interface Tenant {
   context: OrgContext;
 }
 
+// Set by `inOneTenantTransaction` below for the calls inside it.
+const sharedTransaction = new AsyncLocalStorage<{ tx: TenantClient; organizationId: string }>();
+
 export async function inTenant<T>(
   permission: Permission,
   work: (tx: TenantClient, tenant: Tenant) => Promise<T>,
 ): Promise<T> {
   const context = await requireOrgContext(permission);
+  const joined = sharedTransaction.getStore();
+  if (joined) return work(joined.tx, { organizationId: joined.organizationId, context });
   return db.$transaction(async (tx) => {
     const organizationId = await enterOrganization(tx, context);
     return work(tx, { organizationId, context });
+  });
+}
+
+/**
+ * Runs `work` in one tenant transaction of the caller's organization, which every `inTenant` call
+ * inside it joins instead of opening its own: everything `work` causes commits together or not at
+ * all. The idempotency layer (server/api/idempotency.ts) runs a keyed POST this way, so the POST's
+ * writes and its stored answer cannot commit one without the other. A database error inside aborts
+ * the whole transaction, so `work` must let it propagate rather than carry on.
+ */
+export async function inOneTenantTransaction<T>(
+  work: (tx: TenantClient, tenant: Tenant) => Promise<T>,
+): Promise<T> {
+  const context = await requireOrgContext();
+  return db.$transaction(async (tx) => {
+    const organizationId = await enterOrganization(tx, context);
+    return sharedTransaction.run({ tx, organizationId }, () => work(tx, { organizationId, context }));
   });
 }
 
