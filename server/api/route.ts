@@ -3,6 +3,7 @@ import { failureResponse } from "@/lib/failure";
 import { requireOrgContext } from "../auth/context";
 import { runAsCaller, verifyBearerRequest } from "../auth/request-auth";
 import { classifyFailure } from "../failures/classify";
+import { limitCaller } from "../rate-limit/limits";
 
 type RouteContext<Params> = { params: Promise<Params> };
 
@@ -24,7 +25,7 @@ export function apiRoute<Params = Record<string, never>>(
     try {
       const caller = await verifyBearerRequest(request);
       return await runAsCaller(caller, async () => {
-        await requireOrgContext();
+        await limitCaller("api", await requireOrgContext());
         return handler(request, await context.params);
       });
     } catch (error) {
