@@ -83,16 +83,31 @@ export function createRateLimiter({ name, perMinute, pool, batch }: RateLimiterO
     console.error(`rate limit "${name}": store unavailable (${reason}); letting requests through`);
   }
 
+  async function spend(key: string): Promise<void> {
+    try {
+      const spent = await local.consume(key);
+      // The first point of a fresh local window: this instance holds no reservation for the key yet.
+      if (!spent.isFirstInDuration) return;
+    } catch {
+      // This instance's reservation is spent (or the key is blocked here): ask the store.
+    }
+    await reserve(key);
+  }
+
+  // One caller's requests take their turn on this instance (in-memory work, plus a round trip once per
+  // batch): requests arriving at once would otherwise spend a reservation before the store granted it.
+  const turns = new Map<string, Promise<void>>();
+
   return {
-    async consume(key) {
-      try {
-        const spent = await local.consume(key);
-        // The first point of a fresh local window: this instance holds no reservation for the key yet.
-        if (!spent.isFirstInDuration) return;
-      } catch {
-        // This instance's reservation is spent (or the key is blocked here): ask the store.
-      }
-      await reserve(key);
+    consume(key) {
+      const turn = (turns.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => spend(key));
+      turns.set(key, turn);
+      void turn
+        .catch(() => undefined)
+        .then(() => {
+          if (turns.get(key) === turn) turns.delete(key);
+        });
+      return turn;
     },
   };
 }

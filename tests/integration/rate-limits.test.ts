@@ -186,6 +186,12 @@ describe("the shared store", () => {
     expect(queries).toHaveBeenCalledTimes(3);
   });
 
+  it("allows no more than the limit when a caller's requests arrive at once", async () => {
+    const limiter = createRateLimiter({ name: "at-once", perMinute: 10, batch: 5, pool: newInstancePool() });
+    const outcomes = await Promise.allSettled(Array.from({ length: 30 }, () => limiter.consume("caller")));
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(10);
+  });
+
   it("lets requests through when its table cannot be reached, logging one line for the outage", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const dave = { userId: "user_rate_dave", ...ACME, orgRole: "org:member" } as const;
