@@ -11,6 +11,12 @@ import "server-only";
  *   is why a deployment puts the app behind a proxy and says how many (README, Security).
  */
 export function clientIpOf(headers: Headers, trustedProxies: number): string {
+  // An address is at most 45 characters (IPv6 with an embedded IPv4); a longer "address" is made up,
+  // and must not become a key too long for the limits' table (which would fail open).
+  return clientAddressOf(headers, trustedProxies).slice(0, 64);
+}
+
+function clientAddressOf(headers: Headers, trustedProxies: number): string {
   const forwarded = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())

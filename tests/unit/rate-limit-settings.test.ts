@@ -42,6 +42,10 @@ describe("the client IP of a per-IP limit", () => {
     expect(clientIpOf(headers({ "x-forwarded-for": "192.0.2.1" }), 3)).toBe("192.0.2.1");
   });
 
+  it("cuts a made-up address to a key the limits' table can hold", () => {
+    expect(clientIpOf(headers({ "x-real-ip": "9".repeat(1000) }), 0)).toHaveLength(64);
+  });
+
   it("with no trusted proxy, prefers X-Real-IP over X-Forwarded-For", () => {
     const both = headers({ "x-real-ip": "192.0.2.9", "x-forwarded-for": "198.51.100.7" });
     expect(clientIpOf(both, 0)).toBe("192.0.2.9");
