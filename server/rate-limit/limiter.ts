@@ -3,7 +3,8 @@ import type { Pool } from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { RateLimitedError } from "@/lib/failure";
 
-export const RATE_LIMIT_TABLE = "rate_limits";
+// Created by prisma/migrations/*_rate_limits (the app role has no DDL), hence `tableCreated: true`.
+const RATE_LIMIT_TABLE = "rate_limits";
 
 export interface RateLimiterOptions {
   /** Names the limit in the shared table's keys and in log lines: `api`, `actions`, … */
