@@ -65,6 +65,8 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
+    // One bench caller sends far more than a person would: limits would turn the measurement into 429s.
+    RATE_LIMIT_ENABLED: "false",
   };
   // The build never needs the database or the per-run keys; keeping them out keeps its fingerprint stable.
   delete baseEnv.DATABASE_URL;

@@ -22,6 +22,11 @@ const origin = z
   .url({ protocol: /^https?$/, message: "must be an origin like https://app.example.com" })
   .transform((value) => new URL(value).origin);
 
+const perMinute = z.coerce
+  .number({ error: "must be a whole number of requests per minute" })
+  .int({ error: "must be a whole number of requests per minute" })
+  .min(1, { error: "must be at least 1 request per minute" });
+
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
@@ -65,6 +70,14 @@ export const serverEnvSchema = z.object({
       .pipe(z.array(origin).min(1)),
   ),
   APP_URL: optional(origin),
+  RATE_LIMIT_ENABLED: optional(z.stringbool({ error: "must be true or false" })),
+  RATE_LIMIT_API_PER_MINUTE: optional(perMinute),
+  RATE_LIMIT_ACTIONS_PER_MINUTE: optional(perMinute),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: optional(perMinute),
+  RATE_LIMIT_WEBHOOK_FAILURES_PER_MINUTE: optional(perMinute),
+  RATE_LIMIT_TRUSTED_PROXIES: optional(
+    z.coerce.number({ error: "must be a whole number of proxies, 0 or more" }).int().min(0).max(10),
+  ),
 });
 
 export type RawServerEnv = z.infer<typeof serverEnvSchema>;
@@ -93,7 +106,31 @@ export interface ServerEnv {
   /** Null when the Clerk keys are not set: public pages work, signed-in areas explain what to set. */
   clerk: ClerkConfig | null;
   webhookSigningSecret: string | undefined;
+  rateLimits: RateLimitConfig;
 }
+
+/** Requests per minute of each limit; see `server/rate-limit/` and README's Security table. */
+export interface RateLimitConfig {
+  /** Off: no limit is checked (the test harnesses, and `npm run dev` unless set). */
+  enabled: boolean;
+  /** Per caller (user or API key, in one organization) on the REST API. */
+  apiPerMinute: number;
+  /** Per caller (user, in one organization) on server actions. */
+  actionsPerMinute: number;
+  /** Per client IP on the public route handlers (`/api/health`, `/api/v1/openapi.json`). */
+  publicPerMinute: number;
+  /** Per client IP, webhook deliveries that fail signature verification (valid ones are never limited). */
+  webhookFailuresPerMinute: number;
+  /** How many proxies in front of the app append to `X-Forwarded-For` (0: the header is not trusted). */
+  trustedProxies: number;
+}
+
+export const DEFAULT_RATE_LIMITS = {
+  apiPerMinute: 600,
+  actionsPerMinute: 60,
+  publicPerMinute: 120,
+  webhookFailuresPerMinute: 30,
+} as const;
 
 export class InvalidEnvironmentError extends Error {
   constructor(readonly problems: string[]) {
@@ -151,5 +188,19 @@ export function parseServerEnv(
           }
         : null,
     webhookSigningSecret: raw.CLERK_WEBHOOK_SIGNING_SECRET,
+    rateLimits: rateLimitsOf(raw, source.NODE_ENV),
+  };
+}
+
+function rateLimitsOf(raw: RawServerEnv, nodeEnv: string | undefined): RateLimitConfig {
+  return {
+    // On by default where it protects something (production); dev and tests opt in.
+    enabled: raw.RATE_LIMIT_ENABLED ?? nodeEnv === "production",
+    apiPerMinute: raw.RATE_LIMIT_API_PER_MINUTE ?? DEFAULT_RATE_LIMITS.apiPerMinute,
+    actionsPerMinute: raw.RATE_LIMIT_ACTIONS_PER_MINUTE ?? DEFAULT_RATE_LIMITS.actionsPerMinute,
+    publicPerMinute: raw.RATE_LIMIT_PUBLIC_PER_MINUTE ?? DEFAULT_RATE_LIMITS.publicPerMinute,
+    webhookFailuresPerMinute:
+      raw.RATE_LIMIT_WEBHOOK_FAILURES_PER_MINUTE ?? DEFAULT_RATE_LIMITS.webhookFailuresPerMinute,
+    trustedProxies: raw.RATE_LIMIT_TRUSTED_PROXIES ?? 0,
   };
 }

@@ -5,6 +5,7 @@ import { type FormState, failureFormState } from "@/lib/form-state";
 import { requireOrgContext } from "../auth/context";
 import type { OrgContext } from "../auth/session";
 import { classifyFailure } from "../failures/classify";
+import { limitCaller } from "../rate-limit/limits";
 
 /**
  * The one entry point of server actions. `slug` is the organization of the page the form was on,
@@ -12,7 +13,8 @@ import { classifyFailure } from "../failures/classify";
  * session's active organization, so a form left open in one tab cannot write into the organization
  * another tab switched to. Then `work` runs, and whatever goes wrong becomes the form's state
  * (`lib/failure.ts`): per-field messages for invalid input (422) and conflicts (409), a message for
- * not found (404), signed out (401), not allowed (403), database unavailable (503, "try again").
+ * not found (404), signed out (401), not allowed (403), too many requests (429, per caller), database
+ * unavailable (503, "try again").
  * Next's own control flow (`redirect()`, `notFound()`) passes through.
  *
  *     export async function createProjectAction(slug: string, _state: FormState, formData: FormData) {
@@ -27,7 +29,9 @@ export async function runFormAction(
   submitted?: FormData,
 ): Promise<FormState> {
   try {
-    refuseOtherOrganization(slug, await requireOrgContext());
+    const context = await requireOrgContext();
+    refuseOtherOrganization(slug, context);
+    await limitCaller("actions", context);
     return (await work()) ?? { status: "success" };
   } catch (error) {
     unstable_rethrow(error);

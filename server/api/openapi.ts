@@ -45,10 +45,11 @@ function inline(schema: z.ZodType): JsonSchema {
   return rest;
 }
 
-// Every operation reads the database, so each may answer 503 while it is unreachable.
+// Every operation counts against the caller's rate limit (429) and reads the database (503 while it
+// is unreachable).
 const errorResponses = (...statuses: number[]) =>
   Object.fromEntries(
-    [...statuses, 503].map((status) => [
+    [...statuses, 429, 503].map((status) => [
       String(status),
       {
         description: ERROR_DESCRIPTIONS[status] ?? "Error",
@@ -66,6 +67,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: `Request body larger than ${MAX_BODY_BYTES / 1024} KB`,
   415: "Body is not sent as application/json",
   422: "Body is JSON but invalid; `error.fields` says what to fix",
+  429: "Too many requests from this caller; nothing was done. Retry after `Retry-After` seconds",
   503: "The database is unreachable; nothing was written. Retry after `Retry-After` seconds",
 };
 

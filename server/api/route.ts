@@ -3,6 +3,7 @@ import { failureResponse } from "@/lib/failure";
 import { requireOrgContext } from "../auth/context";
 import { runAsCaller, verifyBearerRequest } from "../auth/request-auth";
 import { classifyFailure } from "../failures/classify";
+import { limitCaller } from "../rate-limit/limits";
 import { idempotent } from "./idempotency";
 
 type RouteContext<Params> = { params: Promise<Params> };
@@ -26,7 +27,7 @@ export function apiRoute<Params = Record<string, never>>(
     try {
       const caller = await verifyBearerRequest(request);
       return await runAsCaller(caller, async () => {
-        await requireOrgContext();
+        await limitCaller("api", await requireOrgContext());
         const params = await context.params;
         // Every POST with an `Idempotency-Key` runs at most once per key (./idempotency.ts).
         return idempotent(request, () => handler(request, params));

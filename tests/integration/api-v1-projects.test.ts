@@ -256,7 +256,7 @@ describe("authentication", () => {
 
 describe("the OpenAPI document", () => {
   it("documents every route and method the API serves, and every $ref resolves", async () => {
-    const response = getOpenApi();
+    const response = await getOpenApi(new Request(`${TEST_APP_ORIGIN}/api/v1/openapi.json`));
     expect(response.status).toBe(200);
     const document = await response.json();
     expect(document.openapi).toBe("3.1.0");
@@ -285,7 +285,9 @@ describe("the OpenAPI document", () => {
   });
 
   it("describes request bodies as the API validates them: required fields and unknown fields refused", async () => {
-    const { components } = await getOpenApi().json();
+    const { components } = await (
+      await getOpenApi(new Request(`${TEST_APP_ORIGIN}/api/v1/openapi.json`))
+    ).json();
     expect(components.schemas.CreateProject).toMatchObject({
       required: ["name"],
       additionalProperties: false,

@@ -9,7 +9,7 @@ async function loadHealthRoute() {
 describe("GET /api/health", () => {
   it("answers 200 when the database is reachable", async () => {
     const { GET } = await loadHealthRoute();
-    const response = await GET();
+    const response = await GET(new Request("http://localhost:3000/api/health"));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", database: "reachable" });
   });
@@ -20,7 +20,7 @@ describe("GET /api/health", () => {
     process.env.DATABASE_URL = `postgresql://app:secret-password@127.0.0.1:${await findFreePort()}/app`;
     try {
       const { GET } = await loadHealthRoute();
-      const response = await GET();
+      const response = await GET(new Request("http://localhost:3000/api/health"));
       expect(response.status).toBe(503);
       const body = await response.text();
       expect(JSON.parse(body)).toEqual({ status: "degraded", database: "unreachable" });

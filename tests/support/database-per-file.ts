@@ -16,6 +16,8 @@ await withAdminClient(adminUrl, (client) =>
 process.env.DATABASE_URL = databaseUrl(appRoleUrl, database);
 process.env.TEST_OWNER_DATABASE_URL = databaseUrl(adminUrl, database);
 process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
+// Rate limits off, so tests may call as often as they like; `./rate-limits-on.ts` turns them on.
+process.env.RATE_LIMIT_ENABLED = "false";
 
 afterAll(async () => {
   // FORCE ends the file's own pooled connections, which Prisma keeps open until the worker exits.

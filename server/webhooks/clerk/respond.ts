@@ -12,7 +12,12 @@ export function startDelivery(request: Request): DeliveryContext {
 }
 
 /** A delivery refused before it was verified: nothing was written. */
-export function refuse(context: DeliveryContext, status: 400 | 413 | 503, error: string): Response {
+export function refuse(
+  context: DeliveryContext,
+  status: 400 | 413 | 429 | 503,
+  error: string,
+  retryAfterSeconds?: number,
+): Response {
   logDelivery({
     svixId: context.svixId,
     type: null,
@@ -21,7 +26,8 @@ export function refuse(context: DeliveryContext, status: 400 | 413 | 503, error:
     ms: elapsed(context),
     error,
   });
-  return Response.json({ error }, { status });
+  const headers = retryAfterSeconds === undefined ? undefined : { "Retry-After": String(retryAfterSeconds) };
+  return Response.json({ error }, { status, headers });
 }
 
 const STATUS_OF: Record<DeliveryOutcome["status"], number> = {

@@ -73,6 +73,8 @@ export default async function setup(project: TestProject) {
       CLERK_SECRET_KEY: keys.secretKey,
       CLERK_JWT_KEY: keys.jwtPublicKey,
       CLERK_WEBHOOK_SIGNING_SECRET: keys.webhookSigningSecret,
+      // Every file shares this server and these callers; tests/integration/rate-limits.test.ts tests the limits.
+      RATE_LIMIT_ENABLED: "false",
     };
     // The build gets every secret (so the bundle scan has something to look for) except the JWT key:
     // the server receives that only at start, which proves it is read at run time, not baked in.
