@@ -55,7 +55,9 @@ describe("key format", () => {
 
 describe("the OpenAPI document", () => {
   it("declares Idempotency-Key, its 400, 409 and 422, and Idempotent-Replayed on every POST", async () => {
-    const { paths } = (await getOpenApi(new Request(`${TEST_APP_ORIGIN}/api/v1/openapi.json`)).json()) as {
+    const { paths } = (await (
+      await getOpenApi(new Request(`${TEST_APP_ORIGIN}/api/v1/openapi.json`))
+    ).json()) as {
       paths: Record<string, { post?: PostOperation }>;
     };
     const posts = Object.values(paths).flatMap((item) => (item.post ? [item.post] : []));

@@ -19,14 +19,15 @@ function exitCodeOf(source: string): Promise<number | null> {
 }
 
 describe("a process that imports the embedded PostgreSQL module", () => {
-  it("keeps the exit code it set when its event loop empties", async () => {
+  // Each case starts a tsx process: seconds on a busy machine.
+  it("keeps the exit code it set when its event loop empties", { timeout: 30_000 }, async () => {
     const code = await exitCodeOf(
       'import("./scripts/lib/embedded-postgres.ts").then(() => { process.exitCode = 3; });',
     );
     expect(code).toBe(3);
   });
 
-  it("still exits 0 when nothing failed", async () => {
+  it("still exits 0 when nothing failed", { timeout: 30_000 }, async () => {
     expect(await exitCodeOf('import("./scripts/lib/embedded-postgres.ts");')).toBe(0);
   });
 });
