@@ -2,7 +2,8 @@
  * The API-key endpoints of the Backend API stand-in (`clerk-api-server.ts`), in Clerk's shapes: what
  * `@clerk/backend` calls for `apiKeys.create|list|revoke|verify` and, through `verify`, what its
  * `authenticateRequest({ acceptsToken: "api_key" })` calls for every request carrying a key. A
- * revoked, expired or unknown secret answers 404, which the SDK reads as an invalid token.
+ * revoked, expired or unknown secret answers 404, which the SDK reads as an invalid token. Clerk
+ * serves these without the `/v1` prefix (the SDK calls `/api_keys…`).
  */
 import { randomBytes } from "node:crypto";
 
@@ -39,14 +40,14 @@ function publicJson(key: StoredApiKey, now: number): Omit<StoredApiKey, "secret"
   return { ...rest, expired: key.expiration !== null && key.expiration <= now };
 }
 
-/** Answers `/v1/api_keys…`, or null for any other path. */
+/** Answers `/api_keys…`, or null for any other path. */
 export function answerApiKeys(
   keys: StoredApiKey[],
   method: string,
   url: URL,
   body: Record<string, unknown>,
 ): Answer | null {
-  const [, , resource, id, action] = url.pathname.split("/");
+  const [, resource, id, action] = url.pathname.split("/");
   if (resource !== "api_keys") return null;
   const now = Date.now();
   if (method === "POST" && id === "verify") {

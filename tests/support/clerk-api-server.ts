@@ -21,6 +21,8 @@ export interface ClerkInstance {
   hiddenFromLists: Set<string>;
   /** API keys with their secrets, as Clerk stores them. */
   apiKeys: StoredApiKey[];
+  /** While true, every request is answered 503, as during an outage of Clerk. */
+  down: boolean;
 }
 
 export interface ClerkApiServer {
@@ -41,6 +43,7 @@ export async function startClerkApiServer(
     memberships: [],
     hiddenFromLists: new Set(),
     apiKeys: [],
+    down: false,
   };
   const requests: string[] = [];
 
@@ -52,6 +55,7 @@ export async function startClerkApiServer(
       response.end(JSON.stringify(body));
     };
     const notFound = () => send(404, { errors: [{ code: "resource_not_found", message: "not found" }] });
+    if (instance.down) return send(503, { errors: [{ code: "service_unavailable", message: "outage" }] });
     if (request.headers.authorization !== `Bearer ${secretKey}`) {
       return send(401, { errors: [{ code: "authentication_invalid", message: "invalid secret key" }] });
     }
