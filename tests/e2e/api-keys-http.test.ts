@@ -102,7 +102,7 @@ describe("an organization API key over HTTP", () => {
     const key = await keyOf("org_demo_acme", ["projects:read", "projects:create"]);
     const project = await createdBy(key.secret, "Made by a key");
     const bySession = await call(sessionOf(aliceInAcme), "GET", `/projects/${project.id}`);
-    expect(projectSchema.parse(await bySession.json()).createdBy.userId).toBe(`key:${key.id}`);
+    expect(projectSchema.parse(await bySession.json()).createdBy).toEqual({ apiKeyId: key.id });
     const activity = await request("/orgs/acme/activity", {
       session: aliceInAcme,
       carrier: "cookie-document",
