@@ -12,7 +12,7 @@ export function CreateApiKeyForm({
   action: (state: CreateApiKeyState, formData: FormData) => Promise<CreateApiKeyState>;
   permissions: readonly string[];
 }) {
-  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE as CreateApiKeyState);
+  const [state, formAction] = useActionState<CreateApiKeyState, FormData>(action, INITIAL_FORM_STATE);
   const errors = state.status === "error" ? state.fields : {};
   return (
     <form action={formAction} className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-4">
