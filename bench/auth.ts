@@ -1,8 +1,8 @@
 /**
  * Auth overhead: what a real API request pays for everything around its query. The product's
- * `GET /api/v1/projects`, reached with a Bearer session token that Clerk's middleware verifies
- * networklessly (`jwtKey`) before the handler resolves the caller's organization and scopes the
- * query to it, against its framework ceiling in the bench's baseline app: the same first page of
+ * `GET /api/v1/projects`, reached with a Bearer session token that `apiRoute` verifies networklessly
+ * (`jwtKey`; the REST API skips the middleware) before it resolves the caller's organization and
+ * scopes the query to it, against its framework ceiling in the bench's baseline app: the same first page of
  * the same organization's projects from the same database in one round trip, with no middleware
  * and no auth. The ratio of their throughputs is the price of auth and tenant scoping.
  *
@@ -137,7 +137,7 @@ const auth: Benchmark = {
     }
     if (ratio.median < TARGET_RATIO) {
       ctx.note(
-        `Auth overhead misses its target: \`GET ${PROTECTED_PATH}\` serves ${formatPercent(ratio.median)} of its framework ceiling's requests/s. The ceiling runs no middleware; the product runs Clerk's \`clerkMiddleware\` in Next.js's Edge-runtime sandbox (which also AES-encrypts its options into a header for the handler), the RS256 check of the token with the \`jwtKey\`, \`auth()\` in the handler, and the tenant-scoped transaction (\`set_config\` and the query under row-level security). \`npm run bench -- --only auth --profile\` shows the split; \`npm run bench:auth\` times Clerk's verification alone.`,
+        `Auth overhead misses its target: \`GET ${PROTECTED_PATH}\` serves ${formatPercent(ratio.median)} of its framework ceiling's requests/s. Neither side runs the middleware (the REST API skips it); the product runs the RS256 check of the token with the \`jwtKey\` in \`apiRoute\` (Clerk's \`authenticateRequest\`) and the tenant-scoped transaction (\`set_config\` and the query under row-level security). \`npm run bench -- --only auth --profile\` shows the split; \`npm run bench:auth\` times Clerk's verification alone.`,
       );
     }
     return rows;
