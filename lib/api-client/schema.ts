@@ -125,7 +125,9 @@ export interface components {
             name: string;
             description: string;
             status: components["schemas"]["ProjectStatus"];
-            createdBy: components["schemas"]["Person"];
+            createdBy: components["schemas"]["Person"] | {
+                apiKeyId: string;
+            };
             openTaskCount: number;
             taskCount: number;
             /** Format: date-time */
@@ -213,7 +215,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -222,7 +224,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -240,7 +242,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -289,7 +291,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -298,7 +300,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -352,7 +354,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -384,7 +386,7 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -393,7 +395,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -420,7 +422,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -450,7 +452,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -459,7 +461,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -486,7 +488,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -531,7 +533,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -540,7 +542,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -603,7 +605,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -649,7 +651,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -658,7 +660,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -685,7 +687,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -737,7 +739,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -746,7 +748,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -809,7 +811,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -843,7 +845,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -852,7 +854,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -879,7 +881,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -911,7 +913,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -920,7 +922,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -947,7 +949,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -994,7 +996,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1003,7 +1005,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1057,7 +1059,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -55,7 +55,7 @@ export async function idempotent(request: Request, respond: () => Promise<Respon
   const path = new URL(request.url).pathname;
 
   return inOneTenantTransaction(async (tx, { organizationId, context }) => {
-    const fingerprint = { caller: context.userId, method, path, bodySha256 };
+    const fingerprint = { caller: context.actor, method, path, bodySha256 };
     await lockKey(tx, organizationId, key);
     const stored = await findLiveAnswer(tx, organizationId, key);
     if (stored) return replay(stored, fingerprint);

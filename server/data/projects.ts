@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { encodeCursor, type Page, type ProjectListQuery, pageSize } from "@/lib/validation/pagination";
+import type { Person } from "@/lib/validation/people";
 import {
   type CreateProjectInput,
   createProjectSchema,
@@ -10,6 +11,7 @@ import {
 } from "@/lib/validation/projects";
 import { changedFields } from "../audit/changes";
 import { recordAuditEvent } from "../audit/record";
+import { apiKeyIdOfActor } from "../auth/session";
 import type { Project as ProjectRow } from "../generated/prisma/client";
 import { ConflictError, NotFoundError } from "./errors";
 import { cursorId, rowId } from "./ids";
@@ -58,11 +60,11 @@ export function createProject(input: z.input<typeof createProjectSchema>): Promi
   const data: CreateProjectInput = createProjectSchema.parse(input);
   return inTenant("projects:create", async (tx, { organizationId, context }) => {
     const row = await tx.project
-      .create({ data: { ...data, organizationId, createdBy: context.userId } })
+      .create({ data: { ...data, organizationId, createdBy: context.actor } })
       .catch(rethrowDuplicateName(data.name));
     await recordAuditEvent(tx, {
       organizationId,
-      actor: context.userId,
+      actor: context.actor,
       action: "project.created",
       target: { type: "project", id: row.id, label: row.name },
       details: { status: row.status },
@@ -86,7 +88,7 @@ export function updateProject(
       .catch(rethrowDuplicateName(update.name ?? before.name));
     await recordAuditEvent(tx, {
       organizationId,
-      actor: context.userId,
+      actor: context.actor,
       action: "project.updated",
       target: { type: "project", id: row.id, label: row.name },
       details: { changes },
@@ -103,7 +105,7 @@ export function deleteProject(projectId: string): Promise<void> {
     await tx.project.delete({ where: { organizationId_id: { organizationId, id: project.id } } });
     await recordAuditEvent(tx, {
       organizationId,
-      actor: context.userId,
+      actor: context.actor,
       action: "project.deleted",
       target: { type: "project", id: project.id, label: project.name },
       details: { taskCount },
@@ -159,11 +161,17 @@ async function toProjectDtos(
       name: row.name,
       description: row.description,
       status: row.status,
-      createdBy: people.get(row.createdBy) ?? { userId: row.createdBy, name: null },
+      createdBy: creatorOf(row.createdBy, people),
       taskCount: total,
       openTaskCount: open,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
   });
+}
+
+/** A project's creator: a person of the organization, or the API key that created it. */
+function creatorOf(actor: string, people: Map<string, Person>): Project["createdBy"] {
+  const apiKeyId = apiKeyIdOfActor(actor);
+  return apiKeyId ? { apiKeyId } : (people.get(actor) ?? { userId: actor, name: null });
 }

@@ -33,7 +33,7 @@ function limiter(name: LimitName): RateLimiter | null {
  * Throws `RateLimitedError` over the limit, which `apiRoute` and `runFormAction` render.
  */
 export async function limitCaller(name: "api" | "actions", caller: OrgContext): Promise<void> {
-  await limiter(name)?.consume(`${caller.orgId}:${caller.userId}`);
+  await limiter(name)?.consume(`${caller.orgId}:${caller.actor}`);
 }
 
 /** Counts a request of a public route handler per client IP (see `client-ip.ts`). */
