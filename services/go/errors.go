@@ -16,7 +16,7 @@ type apiError struct {
 func (e *apiError) Error() string { return e.Message }
 
 var (
-	errSignedOut      = &apiError{Status: 401, Code: "unauthenticated", Message: "Sign in to continue"}
+	errSignedOut      = &apiError{Status: 401, Code: "unauthenticated", Message: "Sign in to continue: send a Clerk session token as `Authorization: Bearer <token>`."}
 	errNoOrganization = &apiError{Status: 403, Code: "no_active_organization", Message: "Choose an organization to continue"}
 	errInternal       = &apiError{Status: 500, Code: "internal_error", Message: "Something went wrong on our side; please try again"}
 )

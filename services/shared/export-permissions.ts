@@ -13,7 +13,8 @@ export const PERMISSIONS_JSON_PATH = fileURLToPath(new URL("permissions.json", i
 
 export function permissionTableJson(): string {
   const table = {
-    $comment: "Generated from server/auth/permissions.ts by services/shared/export-permissions.ts; do not edit.",
+    $comment:
+      "Generated from server/auth/permissions.ts by services/shared/export-permissions.ts; do not edit.",
     permissions: PERMISSIONS,
     roles: ROLE_PERMISSIONS,
   };

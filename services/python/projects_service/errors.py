@@ -22,7 +22,9 @@ def error_response(error: ApiError) -> JSONResponse:
     return JSONResponse(body, status_code=error.status, headers=headers)
 
 
-SIGNED_OUT = ApiError(401, "unauthenticated", "Sign in to continue")
+SIGNED_OUT = ApiError(401, "unauthenticated", (
+    "Sign in to continue: send a Clerk session token as `Authorization: Bearer <token>`."
+))
 NO_ORGANIZATION = ApiError(403, "no_active_organization", "Choose an organization to continue")
 
 

@@ -1,0 +1,24 @@
+/** What the contract suite's global setup hands every test file. */
+
+export interface Backend {
+  /** "next", "python", "go" or "bun". */
+  name: string;
+  baseUrl: string;
+  healthPath: string;
+}
+
+export interface ContractContext {
+  backends: Backend[];
+  /** The origin the app runs on: every backend's only authorized party and CORS origin. */
+  appOrigin: string;
+  /** Signs session tokens; the backends only have the public half. */
+  jwtPrivateKey: string;
+  /** The tables' owner, for the tests' expectations. */
+  ownerDatabaseUrl: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    contract: ContractContext;
+  }
+}
