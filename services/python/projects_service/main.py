@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 
 from .caller import Authenticator, require_organization, require_permission
 from .errors import ApiError, error_response
+from .insights import project_insights
 from .projects import get_project, list_projects, parse_list_query
 from .settings import Settings, settings_from_env
 from .tenant import TenantDatabase
@@ -71,6 +72,13 @@ def create_app(settings: Settings) -> FastAPI:
         require_permission(caller, "projects:read")
         async with database.in_tenant(caller.org_id) as tenant:
             return JSONResponse(await get_project(tenant, project_id), headers=NO_STORE)
+
+    @app.get("/api/v1/projects/{project_id}/insights")
+    async def insights(request: Request, project_id: str) -> JSONResponse:
+        caller = require_organization(authenticator.caller(request.headers.get("authorization")))
+        require_permission(caller, "projects:read")
+        async with database.in_tenant(caller.org_id) as tenant:
+            return JSONResponse(await project_insights(tenant, project_id), headers=NO_STORE)
 
     return app
 
