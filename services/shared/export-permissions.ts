@@ -3,7 +3,7 @@
  * services/shared/permissions.json, which the Python, Go and Bun services read at start-up.
  * `tests/unit/permissions-export.test.ts` fails when the JSON falls behind the table.
  *
- * Run: npx tsx --conditions=react-server services/shared/export-permissions.ts
+ * Run: npx tsx --conditions=react-server services/shared/export-permissions.ts && npm run format
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
