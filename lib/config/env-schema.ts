@@ -65,6 +65,12 @@ export const serverEnvSchema = z.object({
       .pipe(z.array(origin).min(1)),
   ),
   APP_URL: optional(origin),
+  // The Python service (services/python) that computes the project page's insights card; unset: no card.
+  INSIGHTS_SERVICE_URL: optional(
+    z
+      .url({ protocol: /^https?$/, message: "must be a URL like http://localhost:8001" })
+      .transform((value) => value.replace(/\/+$/, "")),
+  ),
   // Only `npm run bench` sets it: the auth-overhead route pair has no use in a deployment.
   BENCHMARK_ROUTES: optional(
     z.stringbool({ error: 'must be "1" (serve the benchmark routes) or "0" (the default)' }),
@@ -99,6 +105,8 @@ export interface ServerEnv {
   webhookSigningSecret: string | undefined;
   /** `/api/benchmark/*` answer only when this is on (see docs/benchmarks.md); a 404 otherwise. */
   benchmarkRoutes: boolean;
+  /** Base URL of services/python, which computes the project page's insights card; unset: no card. */
+  insightsServiceUrl: string | undefined;
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -158,5 +166,6 @@ export function parseServerEnv(
         : null,
     webhookSigningSecret: raw.CLERK_WEBHOOK_SIGNING_SECRET,
     benchmarkRoutes: raw.BENCHMARK_ROUTES ?? false,
+    insightsServiceUrl: raw.INSIGHTS_SERVICE_URL,
   };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { projectPaths } from "@/lib/project-paths";
 import { hasPermission, requireOrgPage } from "@/server/auth/context";
 import { orNotFound } from "@/server/data/errors";
@@ -8,6 +9,7 @@ import { getProject } from "@/server/data/projects";
 import { listTasks } from "@/server/data/tasks";
 import { AddTaskForm } from "../_components/add-task-form";
 import { DeleteProjectForm } from "../_components/delete-project-form";
+import { ProjectInsightsCard } from "../_components/project-insights-card";
 import { StatusBadge } from "../_components/status-badge";
 import { TaskItem } from "../_components/task-item";
 import {
@@ -102,6 +104,11 @@ export default async function ProjectPage({
           </p>
         )}
       </section>
+
+      {/* Streamed: a slow insights service never holds up the rest of the page. */}
+      <Suspense fallback={null}>
+        <ProjectInsightsCard projectId={project.id} />
+      </Suspense>
 
       {hasPermission(context, "projects:delete") && (
         <section
