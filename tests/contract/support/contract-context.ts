@@ -11,6 +11,8 @@ export interface ContractContext {
   backends: Backend[];
   /** The origin the app runs on: every backend's only authorized party and CORS origin. */
   appOrigin: string;
+  /** A second instance of the same build whose INSIGHTS_SERVICE_URL points where nothing listens. */
+  appWithInsightsDownUrl: string;
   /** Signs session tokens; the backends only have the public half. */
   jwtPrivateKey: string;
   /** The tables' owner, for the tests' expectations. */

@@ -5,7 +5,7 @@
  * authorized party.
  */
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -34,7 +34,9 @@ export default async function setup(project: TestProject) {
 
   try {
     const keys = createClerkTestKeys();
-    const [appPort, pythonPort, goPort, bunPort] = [
+    const [appPort, pythonPort, goPort, bunPort, secondAppPort, deadPort] = [
+      await findFreePort(),
+      await findFreePort(),
       await findFreePort(),
       await findFreePort(),
       await findFreePort(),
@@ -59,15 +61,21 @@ export default async function setup(project: TestProject) {
       CHECKPOINT_DISABLE: "1",
       DATABASE_URL: database.appUrl,
       APP_URL: appOrigin,
+      CLERK_AUTHORIZED_PARTIES: appOrigin,
       NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: keys.publishableKey,
       CLERK_SECRET_KEY: keys.secretKey,
       CLERK_JWT_KEY: keys.jwtPublicKey,
       INSIGHTS_SERVICE_URL: `http://localhost:${pythonPort}`,
     };
 
-    log("building the app (next build) and the Go service…");
+    // CONTRACT_REUSE_BUILD=1 skips `next build` when a build exists: for iterating on a service locally.
+    const reuseBuild =
+      process.env.CONTRACT_REUSE_BUILD === "1" && existsSync(path.join(ROOT, ".next/BUILD_ID"));
+    log(
+      `${reuseBuild ? "reusing the app's build; building" : "building the app (next build) and"} the Go service…`,
+    );
     await Promise.all([
-      buildApp(appEnv, path.join(OUTPUT_DIR, "next-build.log")),
+      reuseBuild ? Promise.resolve() : buildApp(appEnv, path.join(OUTPUT_DIR, "next-build.log")),
       promisify(execFile)("go", ["build", "-o", path.join(binDir, "projects-service"), "."], {
         cwd: path.join(ROOT, "services/go"),
       }),
@@ -120,10 +128,22 @@ export default async function setup(project: TestProject) {
     const app = await startApp(appEnv, appPort, path.join(OUTPUT_DIR, "next-start.log"));
     running.push(app);
     backends.unshift({ name: "next", baseUrl: app.baseUrl, healthPath: "/api/health" });
+    // The same build once more, its insights service pointed at a port where nothing listens.
+    const appWithInsightsDown = await startApp(
+      {
+        ...appEnv,
+        APP_URL: `http://localhost:${secondAppPort}`,
+        INSIGHTS_SERVICE_URL: `http://localhost:${deadPort}`,
+      },
+      secondAppPort,
+      path.join(OUTPUT_DIR, "next-start-insights-down.log"),
+    );
+    running.push(appWithInsightsDown);
 
     project.provide("contract", {
       backends,
       appOrigin,
+      appWithInsightsDownUrl: appWithInsightsDown.baseUrl,
       jwtPrivateKey: keys.jwtPrivateKey,
       ownerDatabaseUrl: database.ownerUrl,
     });

@@ -76,18 +76,28 @@ export async function json(response: Response): Promise<{ status: number; body: 
   return { status: response.status, body: await response.json() };
 }
 
-/** The organization's project ids, newest first, read as the tables' owner (no RLS). */
-export async function projectIdsOf(clerkOrgId: string): Promise<string[]> {
+/** The organization's projects, newest first, read as the tables' owner (no RLS). */
+async function projectsOf(clerkOrgId: string): Promise<{ id: string; name: string }[]> {
   const client = new pg.Client({ connectionString: contract.ownerDatabaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string }>(
-      `SELECT p.id::text AS id FROM projects p JOIN organizations o ON o.id = p.organization_id
+    const { rows } = await client.query<{ id: string; name: string }>(
+      `SELECT p.id::text AS id, p.name FROM projects p JOIN organizations o ON o.id = p.organization_id
        WHERE o.clerk_id = $1 ORDER BY p.id DESC`,
       [clerkOrgId],
     );
-    return rows.map((row) => row.id);
+    return rows;
   } finally {
     await client.end();
   }
+}
+
+export async function projectIdsOf(clerkOrgId: string): Promise<string[]> {
+  return (await projectsOf(clerkOrgId)).map((project) => project.id);
+}
+
+export async function projectIdNamed(clerkOrgId: string, name: string): Promise<string> {
+  const project = (await projectsOf(clerkOrgId)).find((candidate) => candidate.name === name);
+  if (!project) throw new Error(`no project named "${name}" in ${clerkOrgId}: is the demo data seeded?`);
+  return project.id;
 }
