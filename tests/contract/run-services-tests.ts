@@ -1,11 +1,13 @@
 /**
- * `npm run test:services`: each service's own tests with its ecosystem's runner (pytest, go test,
- * bun test), then the contract suite against all four backends — on one throwaway PostgreSQL.
- * Fails loudly when a toolchain is missing, a step fails, or a runner ran no test at all.
+ * `npm run test:services`: starts one world (PostgreSQL with the demo data, the Next.js app and the
+ * three services), then runs each service's own tests with its ecosystem's runner (pytest, go test,
+ * bun test) and the contract suite against all four backends in it. Fails loudly when a toolchain
+ * is missing, a step fails, or a runner ran no test at all.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { CONTRACT_DATABASE_ENV, startContractDatabase } from "./support/contract-database";
+import { CONTRACT_CONTEXT_ENV } from "./support/contract-context";
+import { startContractWorld } from "./support/contract-world";
 import { BUN, missingToolchains, PYTHON, ROOT } from "./support/toolchains";
 
 interface Step {
@@ -79,14 +81,14 @@ async function main(): Promise<number> {
     for (const line of missing) console.error(`  - ${line}`);
     return 1;
   }
-  console.log("▸ Starting PostgreSQL (migrations + demo data) for every backend…");
-  const database = await startContractDatabase();
+  const world = await startContractWorld();
   const env = {
     ...process.env,
     CHECKPOINT_DISABLE: "1",
-    DATABASE_URL: database.appUrl,
-    [CONTRACT_DATABASE_ENV.owner]: database.ownerUrl,
-    [CONTRACT_DATABASE_ENV.app]: database.appUrl,
+    // The services' own tests read the database (as the RLS-bound role) and, for pytest's generated
+    // client, the running app, from here.
+    DATABASE_URL: world.context.appDatabaseUrl,
+    [CONTRACT_CONTEXT_ENV]: JSON.stringify(world.context),
   };
   const failures: string[] = [];
   try {
@@ -96,7 +98,7 @@ async function main(): Promise<number> {
       if (failure) failures.push(`${step.name}: ${failure}`);
     }
   } finally {
-    await database.stop();
+    await world.stop();
   }
   console.log("");
   for (const step of STEPS) {

@@ -1,4 +1,9 @@
-/** What the contract suite's global setup hands every test file. */
+/**
+ * What the world of `npm run test:services` hands every test: vitest files through `inject("contract")`,
+ * the services' own tests through the CONTRACT_CONTEXT environment variable (this object as JSON).
+ */
+
+export const CONTRACT_CONTEXT_ENV = "CONTRACT_CONTEXT";
 
 export interface Backend {
   /** "next", "python", "go" or "bun". */
@@ -17,6 +22,8 @@ export interface ContractContext {
   jwtPrivateKey: string;
   /** The tables' owner, for the tests' expectations. */
   ownerDatabaseUrl: string;
+  /** `app_user`, bound by row-level security: what every backend connects as. */
+  appDatabaseUrl: string;
 }
 
 declare module "vitest" {

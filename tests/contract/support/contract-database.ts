@@ -19,8 +19,6 @@ export interface ContractDatabase {
   stop(): Promise<void>;
 }
 
-export const CONTRACT_DATABASE_ENV = { owner: "CONTRACT_OWNER_DATABASE_URL", app: "CONTRACT_DATABASE_URL" };
-
 export async function startContractDatabase(): Promise<ContractDatabase> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "starter-contract-pg-"));
   const server = await startEmbeddedPostgres({
@@ -44,12 +42,4 @@ export async function startContractDatabase(): Promise<ContractDatabase> {
     await stop();
     throw error;
   }
-}
-
-/** The database `npm run test:services` started for the whole run, or a new one for this process. */
-export async function contractDatabase(): Promise<ContractDatabase> {
-  const ownerUrl = process.env[CONTRACT_DATABASE_ENV.owner];
-  const appUrl = process.env[CONTRACT_DATABASE_ENV.app];
-  if (ownerUrl && appUrl) return { ownerUrl, appUrl, stop: async () => {} };
-  return startContractDatabase();
 }

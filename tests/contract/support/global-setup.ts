@@ -1,155 +1,18 @@
 /**
- * The contract suite's world: one PostgreSQL with the demo data, Clerk keys made for this run, and
- * all four backends on it — the Next.js app (built, `next start`), services/python, services/go and
- * services/bun — each configured with the run's public key and the app's origin as its only
- * authorized party.
+ * The contract suite's global setup: the world `npm run test:services` started (CONTRACT_CONTEXT),
+ * or, when the suite runs on its own, a world of its own for this run.
  */
-import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
-import { findFreePort } from "../../../scripts/lib/embedded-postgres";
-import { buildApp, startApp } from "../../e2e/support/app-server";
-import { createClerkTestKeys } from "../../support/clerk-tokens";
-import type { Backend } from "./contract-context";
-import { contractDatabase } from "./contract-database";
-import { type RunningService, startService } from "./service-process";
-import { BUN, PYTHON, ROOT } from "./toolchains";
-
-const OUTPUT_DIR = path.join(ROOT, "test-results/contract");
-const log = (line: string) => console.log(`[contract] ${line}`);
+import { CONTRACT_CONTEXT_ENV, type ContractContext } from "./contract-context";
+import { startContractWorld } from "./contract-world";
 
 export default async function setup(project: TestProject) {
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  const running: RunningService[] = [];
-  const binDir = mkdtempSync(path.join(tmpdir(), "starter-contract-bin-"));
-  const database = await contractDatabase();
-  const teardown = async () => {
-    for (const service of running.reverse()) await service.stop();
-    await database.stop();
-    rmSync(binDir, { recursive: true, force: true });
-  };
-
-  try {
-    const keys = createClerkTestKeys();
-    const [appPort, pythonPort, goPort, bunPort, secondAppPort, deadPort] = [
-      await findFreePort(),
-      await findFreePort(),
-      await findFreePort(),
-      await findFreePort(),
-      await findFreePort(),
-      await findFreePort(),
-    ];
-    const appOrigin = `http://localhost:${appPort}`;
-    const serviceEnv = {
-      ...process.env,
-      CLERK_JWT_KEY: keys.jwtPublicKey,
-      CLERK_AUTHORIZED_PARTIES: appOrigin,
-      DATABASE_URL: database.appUrl,
-      CLERK_SECRET_KEY: keys.secretKey,
-      CLERK_PUBLISHABLE_KEY: keys.publishableKey,
-      CLERK_TELEMETRY_DISABLED: "1",
-    };
-    const appEnv: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      CLERK_TELEMETRY_DISABLED: "1",
-      NEXT_PUBLIC_CLERK_TELEMETRY_DISABLED: "1",
-      CHECKPOINT_DISABLE: "1",
-      DATABASE_URL: database.appUrl,
-      APP_URL: appOrigin,
-      CLERK_AUTHORIZED_PARTIES: appOrigin,
-      NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: keys.publishableKey,
-      CLERK_SECRET_KEY: keys.secretKey,
-      CLERK_JWT_KEY: keys.jwtPublicKey,
-      INSIGHTS_SERVICE_URL: `http://localhost:${pythonPort}`,
-    };
-
-    // CONTRACT_REUSE_BUILD=1 skips `next build` when a build exists: for iterating on a service locally.
-    const reuseBuild =
-      process.env.CONTRACT_REUSE_BUILD === "1" && existsSync(path.join(ROOT, ".next/BUILD_ID"));
-    log(
-      `${reuseBuild ? "reusing the app's build; building" : "building the app (next build) and"} the Go service…`,
-    );
-    await Promise.all([
-      reuseBuild ? Promise.resolve() : buildApp(appEnv, path.join(OUTPUT_DIR, "next-build.log")),
-      promisify(execFile)("go", ["build", "-o", path.join(binDir, "projects-service"), "."], {
-        cwd: path.join(ROOT, "services/go"),
-      }),
-    ]);
-    const services = [
-      {
-        name: "python",
-        command: PYTHON,
-        args: [
-          "-m",
-          "uvicorn",
-          "--factory",
-          "projects_service.main:app",
-          "--host",
-          "localhost",
-          "--port",
-          String(pythonPort),
-        ],
-        cwd: path.join(ROOT, "services/python"),
-        port: pythonPort,
-      },
-      {
-        name: "go",
-        command: path.join(binDir, "projects-service"),
-        args: [],
-        cwd: path.join(ROOT, "services/go"),
-        port: goPort,
-      },
-      {
-        name: "bun",
-        command: BUN,
-        args: ["src/server.ts"],
-        cwd: path.join(ROOT, "services/bun"),
-        port: bunPort,
-      },
-    ];
-    const backends: Backend[] = [];
-    for (const service of services) {
-      log(`starting services/${service.name} on :${service.port}`);
-      const started = await startService({
-        ...service,
-        env: serviceEnv,
-        healthPath: "/health",
-        logFile: path.join(OUTPUT_DIR, `${service.name}.log`),
-      });
-      running.push(started);
-      backends.push({ name: service.name, baseUrl: started.baseUrl, healthPath: "/health" });
-    }
-    log(`starting the app on ${appOrigin}`);
-    const app = await startApp(appEnv, appPort, path.join(OUTPUT_DIR, "next-start.log"));
-    running.push(app);
-    backends.unshift({ name: "next", baseUrl: app.baseUrl, healthPath: "/api/health" });
-    // The same build once more, its insights service pointed at a port where nothing listens.
-    const appWithInsightsDown = await startApp(
-      {
-        ...appEnv,
-        APP_URL: `http://localhost:${secondAppPort}`,
-        INSIGHTS_SERVICE_URL: `http://localhost:${deadPort}`,
-      },
-      secondAppPort,
-      path.join(OUTPUT_DIR, "next-start-insights-down.log"),
-    );
-    running.push(appWithInsightsDown);
-
-    project.provide("contract", {
-      backends,
-      appOrigin,
-      appWithInsightsDownUrl: appWithInsightsDown.baseUrl,
-      jwtPrivateKey: keys.jwtPrivateKey,
-      ownerDatabaseUrl: database.ownerUrl,
-    });
-  } catch (error) {
-    await teardown();
-    throw error;
+  const fromRunner = process.env[CONTRACT_CONTEXT_ENV];
+  if (fromRunner) {
+    project.provide("contract", JSON.parse(fromRunner) as ContractContext);
+    return;
   }
-  return teardown;
+  const world = await startContractWorld();
+  project.provide("contract", world.context);
+  return world.stop;
 }

@@ -20,7 +20,7 @@ const TOOLCHAINS: Toolchain[] = [
   {
     name: "Python (services/python/.venv with requirements.txt)",
     command: PYTHON,
-    args: ["-c", "import fastapi, uvicorn, clerk_backend_api, psycopg, psycopg_pool, pytest"],
+    args: ["-c", "import fastapi, uvicorn, clerk_backend_api, psycopg, psycopg_pool, pytest, attrs, jwt"],
     install:
       "python3 -m venv services/python/.venv && services/python/.venv/bin/pip install -r services/python/requirements.txt",
   },
