@@ -17,7 +17,7 @@ export async function ProjectInsightsCard({ projectId }: { projectId: string }) 
           Insights are unavailable right now. Everything else on this page is up to date.
         </p>
       ) : (
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid items-start gap-4 sm:grid-cols-2">
           <table className="text-sm" aria-label="Tasks by assignee">
             <thead className="text-left text-zinc-500">
               <tr>
