@@ -83,6 +83,10 @@ func (s *server) respond(w http.ResponseWriter, body any, err error) {
 		writeJSON(w, http.StatusOK, body)
 	case errors.As(err, &refusal):
 		writeError(w, refusal)
+	case isDatabaseUnavailable(err):
+		// An outage is not a bug: one line in the log, no stack of errors per request.
+		log.Printf("database unavailable (%v); answered 503", err)
+		writeError(w, errDatabaseUnavailable)
 	default:
 		log.Printf("unexpected error in an API request: %v", err)
 		writeError(w, errInternal)

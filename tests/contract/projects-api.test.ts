@@ -164,6 +164,17 @@ describe.each(contract.backends)("$name", (backend) => {
     }
   });
 
+  it("answers 503 unavailable, with Retry-After, when its database is down", async () => {
+    const down = { ...backend, baseUrl: backend.databaseDownUrl as string };
+    const response = await get(down, LIST, tokenFor(ALICE));
+    expect(response.headers.get("retry-after")).toBe("5");
+    expectRefusal(await json(response), 503, "unavailable");
+    expect((await json(await get(down, backend.healthPath))).body).toEqual({
+      status: "degraded",
+      database: "unreachable",
+    });
+  });
+
   it("answers a CORS preflight from the app's origin", async () => {
     const response = await fetch(`${backend.baseUrl}${LIST}`, {
       method: "OPTIONS",

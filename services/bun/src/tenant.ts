@@ -6,6 +6,8 @@ import { SHARED_DIR } from "./permissions";
 
 const ENTER_ORGANIZATION = readFileSync(new URL("enter-organization.sql", SHARED_DIR), "utf8");
 const HEALTH_TIMEOUT_MS = 2_000;
+/** How long a request waits for a connection before it is answered 503. */
+const CONNECTION_TIMEOUT_MS = 5_000;
 
 export interface Tenant {
   /** `organizations.id`, or null when the organization has not been synced yet (it then has no rows). */
@@ -14,7 +16,11 @@ export interface Tenant {
 }
 
 export function createPool(databaseUrl: string): pg.Pool {
-  return new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  return new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+  });
 }
 
 /** Runs `work` in a transaction that row-level security scopes to one organization, filtered or not. */

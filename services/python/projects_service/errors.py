@@ -4,12 +4,20 @@ from fastapi.responses import JSONResponse
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str, fields: dict[str, list[str]] | None = None):
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        fields: dict[str, list[str]] | None = None,
+        retry_after_seconds: int | None = None,
+    ):
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
         self.fields = fields
+        self.retry_after_seconds = retry_after_seconds
 
 
 def error_response(error: ApiError) -> JSONResponse:
@@ -19,6 +27,8 @@ def error_response(error: ApiError) -> JSONResponse:
     headers = {"Cache-Control": "no-store"}
     if error.status == 401:
         headers["WWW-Authenticate"] = 'Bearer realm="api"'
+    if error.retry_after_seconds is not None:
+        headers["Retry-After"] = str(error.retry_after_seconds)
     return JSONResponse(body, status_code=error.status, headers=headers)
 
 
@@ -26,6 +36,10 @@ SIGNED_OUT = ApiError(401, "unauthenticated", (
     "Sign in to continue: send a Clerk session token as `Authorization: Bearer <token>`."
 ))
 NO_ORGANIZATION = ApiError(403, "no_active_organization", "Choose an organization to continue")
+# The database cannot answer (down, restarting, failing over): try again later, nothing was written.
+DATABASE_UNAVAILABLE = ApiError(
+    503, "unavailable", "The database is unavailable right now: try again in 5 seconds", retry_after_seconds=5
+)
 
 
 def forbidden(permission: str) -> ApiError:

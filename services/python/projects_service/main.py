@@ -6,9 +6,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from psycopg import OperationalError
+from psycopg_pool import PoolTimeout
 
 from .caller import Authenticator, require_organization, require_permission
-from .errors import ApiError, error_response
+from .errors import DATABASE_UNAVAILABLE, ApiError, error_response
 from .insights import project_insights
 from .projects import get_project, list_projects, parse_list_query
 from .settings import Settings, settings_from_env
@@ -44,6 +46,13 @@ def create_app(settings: Settings) -> FastAPI:
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, error: ApiError) -> JSONResponse:
         return error_response(error)
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(PoolTimeout)
+    async def database_unavailable(_request: Request, error: Exception) -> JSONResponse:
+        # An outage is not a bug: one line in the log, not a stack trace per request.
+        logger.error("Database unavailable: %s; answered 503", error)
+        return error_response(DATABASE_UNAVAILABLE)
 
     @app.exception_handler(Exception)
     async def unexpected_error(_request: Request, error: Exception) -> JSONResponse:

@@ -13,6 +13,9 @@ from .settings import SHARED_DIR
 
 ENTER_ORGANIZATION = (SHARED_DIR / "enter-organization.sql").read_text()
 HEALTH_TIMEOUT_SECONDS = 2.0
+# How long a request waits for a connection before it is answered 503 (the database is down or every
+# connection is busy for that long).
+CONNECTION_TIMEOUT_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,12 @@ class TenantDatabase:
         # Raw cursors take PostgreSQL's own `$1` placeholders, so the SQL files in services/shared
         # are the same text for the Python, Go and Bun services.
         self.pool = AsyncConnectionPool(
-            database_url, min_size=1, max_size=10, open=False, kwargs={"cursor_factory": AsyncRawCursor}
+            database_url,
+            min_size=1,
+            max_size=10,
+            open=False,
+            timeout=CONNECTION_TIMEOUT_SECONDS,
+            kwargs={"cursor_factory": AsyncRawCursor},
         )
 
     async def open(self) -> None:

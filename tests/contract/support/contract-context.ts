@@ -10,6 +10,8 @@ export interface Backend {
   name: string;
   baseUrl: string;
   healthPath: string;
+  /** The same service started on a database where nothing listens (services only). */
+  databaseDownUrl?: string;
 }
 
 export interface ContractContext {

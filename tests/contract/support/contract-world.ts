@@ -39,14 +39,14 @@ export async function startContractWorld(): Promise<ContractWorld> {
 
   try {
     const keys = createClerkTestKeys();
-    const [appPort, pythonPort, goPort, bunPort, secondAppPort, deadPort] = [
-      await findFreePort(),
-      await findFreePort(),
+    const [appPort, pythonPort, secondAppPort, deadPort] = [
       await findFreePort(),
       await findFreePort(),
       await findFreePort(),
       await findFreePort(),
     ];
+    // Where nothing listens: an insights service that is down, a database that is down.
+    const deadDatabaseUrl = Object.assign(new URL(database.appUrl), { port: String(deadPort) }).toString();
     const appOrigin = `http://localhost:${appPort}`;
     const serviceEnv = {
       ...process.env,
@@ -89,45 +89,40 @@ export async function startContractWorld(): Promise<ContractWorld> {
       {
         name: "python",
         command: PYTHON,
-        args: [
-          "-m",
-          "uvicorn",
-          "--factory",
-          "projects_service.main:app",
-          "--host",
-          "localhost",
-          "--port",
-          String(pythonPort),
+        args: (port: number) => [
+          ...["-m", "uvicorn", "--factory", "projects_service.main:app"],
+          ...["--host", "localhost", "--port", String(port)],
         ],
-        cwd: path.join(ROOT, "services/python"),
-        port: pythonPort,
       },
-      {
-        name: "go",
-        command: path.join(binDir, "projects-service"),
-        args: [],
-        cwd: path.join(ROOT, "services/go"),
-        port: goPort,
-      },
-      {
-        name: "bun",
-        command: BUN,
-        args: ["src/server.ts"],
-        cwd: path.join(ROOT, "services/bun"),
-        port: bunPort,
-      },
+      { name: "go", command: path.join(binDir, "projects-service"), args: () => [] },
+      { name: "bun", command: BUN, args: () => ["src/server.ts"] },
     ];
     const backends: Backend[] = [];
     for (const service of services) {
-      log(`starting services/${service.name} on :${service.port}`);
-      const started = await startService({
-        ...service,
-        env: serviceEnv,
+      const start = async (port: number, variant: "" | "-database-down") => {
+        log(`starting services/${service.name}${variant} on :${port}`);
+        const started = await startService({
+          name: `services/${service.name}${variant}`,
+          command: service.command,
+          args: service.args(port),
+          cwd: path.join(ROOT, "services", service.name),
+          port,
+          env: variant ? { ...serviceEnv, DATABASE_URL: deadDatabaseUrl } : serviceEnv,
+          healthPath: "/health",
+          // Up, and reporting its database unreachable.
+          healthyStatus: variant ? 503 : 200,
+          logFile: path.join(OUTPUT_DIR, `${service.name}${variant}.log`),
+        });
+        running.push(started);
+        return started.baseUrl;
+      };
+      const port = service.name === "python" ? pythonPort : await findFreePort();
+      backends.push({
+        name: service.name,
+        baseUrl: await start(port, ""),
         healthPath: "/health",
-        logFile: path.join(OUTPUT_DIR, `${service.name}.log`),
+        databaseDownUrl: await start(await findFreePort(), "-database-down"),
       });
-      running.push(started);
-      backends.push({ name: service.name, baseUrl: started.baseUrl, healthPath: "/health" });
     }
     log(`starting the app on ${appOrigin}`);
     const app = await startApp(appEnv, appPort, path.join(OUTPUT_DIR, "next-start.log"));

@@ -18,6 +18,8 @@ export interface ServiceCommand {
   env: NodeJS.ProcessEnv;
   port: number;
   healthPath: string;
+  /** The health route's status once the service is up; 200 unless it is meant to report trouble. */
+  healthyStatus?: number;
   logFile: string;
 }
 
@@ -63,7 +65,8 @@ export async function startService(service: ServiceCommand, timeoutMs = 60_000):
     if (exited)
       throw new Error(`${service.name} exited early; ${service.logFile}:\n${tail(service.logFile)}`);
     try {
-      if ((await fetch(`${baseUrl}${service.healthPath}`)).ok) return { baseUrl, stop };
+      const { status } = await fetch(`${baseUrl}${service.healthPath}`);
+      if (status === (service.healthyStatus ?? 200)) return { baseUrl, stop };
     } catch {
       // Not listening yet.
     }
