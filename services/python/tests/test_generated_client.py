@@ -3,7 +3,9 @@ this service serves, and refuses as the API refuses."""
 
 import json
 import os
+import re
 import time
+from pathlib import Path
 from uuid import UUID
 
 import httpx
@@ -63,6 +65,25 @@ def test_gets_the_apis_404_for_another_organizations_project():
     assert response.status_code == 404
     assert isinstance(response.parsed, Error)
     assert response.parsed.error.code == "not_found"
+
+
+@needs_app
+def test_is_generated_from_the_apps_current_openapi_document():
+    """Fails when the API grew an operation or a field the committed client lacks: regenerate it (README.md)."""
+    with connect(app_url(), session_token("org_demo_acme", "acme")) as client:
+        document = client.get_httpx_client().get("/openapi.json").json()
+        raw_page = client.get_httpx_client().get("/projects").json()
+    operations = {
+        re.sub(r"(?<!^)(?=[A-Z])", "_", operation["operationId"]).lower()
+        for path in document["paths"].values()
+        for operation in path.values()
+        if isinstance(operation, dict) and "operationId" in operation
+    }
+    api_dir = Path(__file__).parents[1] / "starter_api_client" / "api" / "default"
+    generated = {module.stem for module in api_dir.glob("*.py")} - {"__init__"}
+    assert operations == generated
+    parsed = ProjectPage.from_dict(raw_page)
+    assert set(parsed.data[0].to_dict()) == set(raw_page["data"][0])
 
 
 def answers(*statuses: int):
