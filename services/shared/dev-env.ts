@@ -6,35 +6,17 @@
  * password (its own login, so the running app's `app_user` password is left alone).
  */
 import "dotenv/config";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { APP_ROLE } from "../../scripts/lib/app-role";
 import { EMBEDDED_DATABASE, embeddedPort } from "../../scripts/lib/database-url";
 import { postgresUrl } from "../../scripts/lib/embedded-postgres";
-
-const SERVICES_LOGIN = "services_dev";
+import { servicesLoginUrl } from "./services-login";
 
 async function devServicesDatabaseUrl(): Promise<string> {
   const ownerUrl = postgresUrl(embeddedPort(), EMBEDDED_DATABASE);
-  const password = randomBytes(18).toString("base64url");
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect().catch((error: Error) => {
+  return servicesLoginUrl(ownerUrl, "services_dev").catch((error: Error) => {
     throw new Error(
       `npm run dev's PostgreSQL is not running at ${new URL(ownerUrl).host} (${error.message})`,
     );
   });
-  try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [SERVICES_LOGIN]);
-    const verb = rowCount ? "ALTER" : "CREATE";
-    await client.query(`${verb} ROLE ${SERVICES_LOGIN} WITH LOGIN PASSWORD '${password}'`);
-    await client.query(`GRANT ${APP_ROLE} TO ${SERVICES_LOGIN}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(ownerUrl);
-  url.username = SERVICES_LOGIN;
-  url.password = password;
-  return url.toString();
 }
 
 function shellQuote(value: string): string {

@@ -4,18 +4,17 @@
  * services/python, services/go and services/bun — each configured with the run's public key and the
  * app's origin as its only authorized party.
  */
-import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { findFreePort } from "../../../scripts/lib/embedded-postgres";
 import { buildApp, startApp } from "../../e2e/support/app-server";
 import { createClerkTestKeys } from "../../support/clerk-tokens";
 import type { Backend, ContractContext } from "./contract-context";
 import { startContractDatabase } from "./contract-database";
-import { type RunningService, startService } from "./service-process";
-import { BUN, PYTHON, ROOT } from "./toolchains";
+import { buildServices, SERVICE_NAMES, serviceEnvironment, startProjectsService } from "./projects-services";
+import type { RunningService } from "./service-process";
+import { ROOT } from "./toolchains";
 
 const OUTPUT_DIR = path.join(ROOT, "test-results/contract");
 const log = (line: string) => console.log(`[contract] ${line}`);
@@ -48,15 +47,7 @@ export async function startContractWorld(): Promise<ContractWorld> {
     // Where nothing listens: an insights service that is down, a database that is down.
     const deadDatabaseUrl = Object.assign(new URL(database.appUrl), { port: String(deadPort) }).toString();
     const appOrigin = `http://localhost:${appPort}`;
-    const serviceEnv = {
-      ...process.env,
-      CLERK_JWT_KEY: keys.jwtPublicKey,
-      CLERK_AUTHORIZED_PARTIES: appOrigin,
-      DATABASE_URL: database.appUrl,
-      CLERK_SECRET_KEY: keys.secretKey,
-      CLERK_PUBLISHABLE_KEY: keys.publishableKey,
-      CLERK_TELEMETRY_DISABLED: "1",
-    };
+    const serviceEnv = serviceEnvironment({ keys, authorizedParty: appOrigin, databaseUrl: database.appUrl });
     const appEnv: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: "production",
@@ -81,45 +72,27 @@ export async function startContractWorld(): Promise<ContractWorld> {
     );
     await Promise.all([
       reuseBuild ? Promise.resolve() : buildApp(appEnv, path.join(OUTPUT_DIR, "next-build.log")),
-      promisify(execFile)("go", ["build", "-o", path.join(binDir, "projects-service"), "."], {
-        cwd: path.join(ROOT, "services/go"),
-      }),
+      buildServices(binDir),
     ]);
-    const services = [
-      {
-        name: "python",
-        command: PYTHON,
-        args: (port: number) => [
-          ...["-m", "uvicorn", "--factory", "projects_service.main:app"],
-          ...["--host", "localhost", "--port", String(port)],
-        ],
-      },
-      { name: "go", command: path.join(binDir, "projects-service"), args: () => [] },
-      { name: "bun", command: BUN, args: () => ["src/server.ts"] },
-    ];
     const backends: Backend[] = [];
-    for (const service of services) {
+    for (const name of SERVICE_NAMES) {
       const start = async (port: number, variant: "" | "-database-down") => {
-        log(`starting services/${service.name}${variant} on :${port}`);
-        const started = await startService({
-          name: `services/${service.name}${variant}`,
-          command: service.command,
-          args: service.args(port),
-          cwd: path.join(ROOT, "services", service.name),
+        log(`starting services/${name}${variant} on :${port}`);
+        const started = await startProjectsService(name, {
+          binDir,
           port,
           env: variant ? { ...serviceEnv, DATABASE_URL: deadDatabaseUrl } : serviceEnv,
-          healthPath: "/health",
           // Up, and reporting its database unreachable.
           healthyStatus: variant ? 503 : 200,
-          logFile: path.join(OUTPUT_DIR, `${service.name}${variant}.log`),
+          label: `services/${name}${variant}`,
+          logFile: path.join(OUTPUT_DIR, `${name}${variant}.log`),
         });
         running.push(started);
         return started.baseUrl;
       };
-      const port = service.name === "python" ? pythonPort : await findFreePort();
       backends.push({
-        name: service.name,
-        baseUrl: await start(port, ""),
+        name,
+        baseUrl: await start(name === "python" ? pythonPort : await findFreePort(), ""),
         healthPath: "/health",
         databaseDownUrl: await start(await findFreePort(), "-database-down"),
       });
