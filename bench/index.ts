@@ -7,8 +7,9 @@ import auth from "./auth";
 import bundle from "./bundle";
 import { runBenchmarks } from "./lib/runner";
 import pages from "./pages";
+import services from "./services";
 import { tenant, webhooks } from "./suites";
 
-runBenchmarks([auth, pages, bundle, webhooks, tenant], process.argv.slice(2))
+runBenchmarks([auth, pages, bundle, webhooks, tenant, services], process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch(exitWithError);
