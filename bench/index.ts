@@ -7,6 +7,7 @@ import auth from "./auth";
 import bundle from "./bundle";
 import { runBenchmarks } from "./lib/runner";
 import pages from "./pages";
+import services from "./services";
 import { tenant, webhooks } from "./suites";
 
-runScript(() => runBenchmarks([auth, pages, bundle, webhooks, tenant], process.argv.slice(2)));
+runScript(() => runBenchmarks([auth, pages, bundle, webhooks, tenant, services], process.argv.slice(2)));

@@ -82,6 +82,12 @@ export const serverEnvSchema = z.object({
   RATE_LIMIT_TRUSTED_PROXIES: optional(
     z.coerce.number({ error: "must be a whole number of proxies, 0 or more" }).int().min(0).max(10),
   ),
+  // The Python service (services/python) that computes the project page's insights card; unset: no card.
+  INSIGHTS_SERVICE_URL: optional(
+    z
+      .url({ protocol: /^https?$/, message: "must be a URL like http://localhost:8001" })
+      .transform((value) => value.replace(/\/+$/, "")),
+  ),
 });
 
 export type RawServerEnv = z.infer<typeof serverEnvSchema>;
@@ -113,6 +119,8 @@ export interface ServerEnv {
   clerk: ClerkConfig | null;
   webhookSigningSecret: string | undefined;
   rateLimits: RateLimitConfig;
+  /** Base URL of services/python, which computes the project page's insights card; unset: no card. */
+  insightsServiceUrl: string | undefined;
 }
 
 /** Requests per minute of each limit; see `server/rate-limit/` and README's Security table. */
@@ -196,6 +204,7 @@ export function parseServerEnv(
         : null,
     webhookSigningSecret: raw.CLERK_WEBHOOK_SIGNING_SECRET,
     rateLimits: rateLimitsOf(raw, source.NODE_ENV),
+    insightsServiceUrl: raw.INSIGHTS_SERVICE_URL,
   };
 }
 

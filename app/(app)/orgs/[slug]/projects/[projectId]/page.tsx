@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { projectPaths } from "@/lib/project-paths";
 import type { Project } from "@/lib/validation/projects";
 import { hasPermission, requireOrgPage } from "@/server/auth/context";
@@ -9,6 +10,7 @@ import { listTasks } from "@/server/data/tasks";
 import { forPage } from "@/server/failures/page";
 import { AddTaskForm } from "../_components/add-task-form";
 import { DeleteProjectForm } from "../_components/delete-project-form";
+import { ProjectInsightsCard } from "../_components/project-insights-card";
 import { StatusBadge } from "../_components/status-badge";
 import { TaskItem } from "../_components/task-item";
 import {
@@ -103,6 +105,11 @@ export default async function ProjectPage({
           </p>
         )}
       </section>
+
+      {/* Streamed: a slow insights service never holds up the rest of the page. */}
+      <Suspense fallback={null}>
+        <ProjectInsightsCard projectId={project.id} />
+      </Suspense>
 
       {hasPermission(context, "projects:delete") && (
         <section
