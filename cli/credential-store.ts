@@ -49,7 +49,7 @@ export async function osKeychain(): Promise<Keychain | null> {
   }
 }
 
-export function configDirOf(env: NodeJS.ProcessEnv): string {
+export function configDirOf(env: Readonly<Record<string, string | undefined>>): string {
   return path.join(env.XDG_CONFIG_HOME || path.join(homedir(), ".config"), "orgs");
 }
 

@@ -12,7 +12,7 @@ import { type CliContext, loginCommand, logoutCommand, whoamiCommand } from "./s
 export const DEFAULT_API_URL = "http://localhost:3000";
 
 export interface MainOptions {
-  env?: NodeJS.ProcessEnv;
+  env?: Readonly<Record<string, string | undefined>>;
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
 }
