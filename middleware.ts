@@ -85,11 +85,14 @@ export default gate ?? keylessGate;
 export const config = {
   // Webhook deliveries skip the middleware entirely: their Svix signature is their authentication, and
   // Clerk's session handling only costs them time (about half the server's webhook throughput).
+  // The REST API (/api/v1) skips it too: `apiRoute` verifies its Bearer credential itself and refuses
+  // without one (401), and Clerk's middleware verifies every token it sees with `acceptsToken: "any"`
+  // — for an API key, a Backend API round trip the route handler would then repeat.
   matcher: [
-    // Everything except Next.js internals, webhooks and static files (Clerk's recommended matcher,
-    // with the extension anchored at the end: unanchored, `/orgs/acme/x.png.evil` skipped the gate)…
-    "/((?!_next|api/webhooks|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)$).*)",
+    // Everything except Next.js internals, webhooks, the REST API and static files (Clerk's recommended
+    // matcher, with the extension anchored at the end: unanchored, `/orgs/acme/x.png.evil` skipped the gate)…
+    "/((?!_next|api/webhooks|api/v1(?:/|$)|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)$).*)",
     // …and every other API route, whatever its extension.
-    "/(api(?!/webhooks)|trpc)(.*)",
+    "/(api(?!/webhooks|/v1(?:/|$))|trpc)(.*)",
   ],
 };

@@ -48,6 +48,10 @@ export const serverEnvSchema = z.object({
     }),
   ),
   CLERK_JWT_KEY: optional(pem("the instance's JWT public key")),
+  // Clerk's Backend API, which verifies API keys: api.clerk.com unless set (tests point it at a stand-in).
+  CLERK_API_URL: optional(
+    z.url({ protocol: /^https?$/, message: "must be a URL like https://api.clerk.com" }),
+  ),
   CLERK_WEBHOOK_SIGNING_SECRET: optional(
     z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, {
       message: "must look like whsec_… (Clerk Dashboard → Webhooks → your endpoint → Signing Secret)",
@@ -83,6 +87,8 @@ export interface ClerkConfig {
   secretKey: string;
   /** The PEM public key: Clerk verifies session tokens with it, without a network round-trip. */
   jwtKey: string | undefined;
+  /** Clerk's Backend API (API-key verification); undefined means Clerk's default, api.clerk.com. */
+  apiUrl: string | undefined;
 }
 
 export interface ServerEnv {
@@ -148,6 +154,7 @@ export function parseServerEnv(
             publishableKey: raw.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
             secretKey: raw.CLERK_SECRET_KEY,
             jwtKey: raw.CLERK_JWT_KEY,
+            apiUrl: raw.CLERK_API_URL,
           }
         : null,
     webhookSigningSecret: raw.CLERK_WEBHOOK_SIGNING_SECRET,

@@ -39,3 +39,15 @@ export function can(has: HasRole, permission: Permission): boolean {
 export function permissionsOf(has: HasRole): Permission[] {
   return PERMISSIONS.filter((permission) => can(has, permission));
 }
+
+/**
+ * What an organization API key may do: its scopes are permission names from the table above (a
+ * scope that names none grants nothing). A key without scopes — Clerk's own API Keys page makes
+ * those — only reads, so a key is never broader than someone deliberately made it.
+ */
+export const DEFAULT_API_KEY_SCOPES: readonly Permission[] = ["projects:read"];
+
+export function permissionsOfScopes(scopes: readonly string[]): Permission[] {
+  const granted = scopes.length > 0 ? scopes : DEFAULT_API_KEY_SCOPES;
+  return PERMISSIONS.filter((permission) => granted.includes(permission));
+}

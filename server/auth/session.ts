@@ -1,18 +1,29 @@
 import "server-only";
-import type { SessionAuthObject } from "@clerk/backend";
 import { AuthError } from "./errors";
-import { type Permission, permissionsOf } from "./permissions";
+import { type Permission, permissionsOf, permissionsOfScopes } from "./permissions";
+import type { VerifiedAuth } from "./request-auth";
+
+/** A person with a Clerk session, or an organization API key (REST API only, `Bearer ak_…`). */
+export type Caller = { kind: "user"; userId: string } | { kind: "api-key"; keyId: string };
 
 /** Who is calling, and for which organization: the only source of the tenant for the whole app. */
 export interface OrgContext {
-  userId: string;
-  /** Clerk organization id (`org_…`), from the verified session token — never from a URL or a body. */
+  /**
+   * Who acts, as the audit log and `createdBy` record it: the person's Clerk user id (`user_…`),
+   * or `key:<id>` for an organization API key.
+   */
+  actor: string;
+  caller: Caller;
+  /** Clerk organization id (`org_…`), from the verified credential — never from a URL or a body. */
   orgId: string;
   orgSlug: string | null;
-  /** Clerk's role key as the token carries it: `org:admin`, `org:member` or a custom `org:*`. */
-  orgRole: string;
+  /** Clerk's role key for a person (`org:admin`, `org:member`, a custom `org:*`); null for an API key. */
+  orgRole: string | null;
   permissions: readonly Permission[];
 }
+
+/** The audit actor of an API key: `key:` and Clerk's key id. */
+export const API_KEY_ACTOR_PREFIX = "key:";
 
 export type Session =
   | { state: "clerk-not-configured" }
@@ -21,16 +32,33 @@ export type Session =
   | { state: "in-organization"; context: OrgContext };
 
 /**
- * Turns the auth object Clerk built from a verified session token into the app's view of the
- * caller. Roles are asked of Clerk's own `has()`, so v1 and v2 session claims read the same.
+ * Turns the auth object Clerk built from a verified credential into the app's view of the caller.
+ * A person's roles are asked of Clerk's own `has()`, so v1 and v2 session claims read the same; an
+ * API key acts for the organization it belongs to, with the permissions its scopes name.
  */
-export function sessionFromAuth(auth: SessionAuthObject): Session {
+export function sessionFromAuth(auth: VerifiedAuth): Session {
   if (!auth.isAuthenticated) return { state: "signed-out" };
+  if (auth.tokenType === "api_key") {
+    // A key Clerk issued to a user, not to an organization, has no tenant to act for.
+    if (!auth.orgId) return { state: "signed-out" };
+    return {
+      state: "in-organization",
+      context: {
+        actor: `${API_KEY_ACTOR_PREFIX}${auth.id}`,
+        caller: { kind: "api-key", keyId: auth.id },
+        orgId: auth.orgId,
+        orgSlug: null,
+        orgRole: null,
+        permissions: permissionsOfScopes(auth.scopes),
+      },
+    };
+  }
   if (!auth.orgId || !auth.orgRole) return { state: "no-organization", userId: auth.userId };
   return {
     state: "in-organization",
     context: {
-      userId: auth.userId,
+      actor: auth.userId,
+      caller: { kind: "user", userId: auth.userId },
       orgId: auth.orgId,
       orgSlug: auth.orgSlug ?? null,
       orgRole: auth.orgRole,
@@ -62,7 +90,8 @@ export function failureOf(session: Exclude<Session, { state: "in-organization" }
 export function orgContextOf(session: Session, permission?: Permission): OrgContext {
   if (session.state !== "in-organization") throw failureOf(session);
   if (permission && !hasPermission(session.context, permission)) {
-    throw new AuthError("forbidden", `Your role does not allow ${permission}`);
+    const whose = session.context.caller.kind === "api-key" ? "This API key's scopes do" : "Your role does";
+    throw new AuthError("forbidden", `${whose} not allow ${permission}`);
   }
   return session.context;
 }

@@ -69,7 +69,7 @@ export async function organizationOverviewFor(context: OrgContext): Promise<Orga
       name: displayName(user),
       email: user.email,
       role,
-      isYou: user.clerkId === context.userId,
+      isYou: user.clerkId === context.actor,
     })),
   };
 }

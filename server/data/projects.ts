@@ -58,11 +58,11 @@ export function createProject(input: z.input<typeof createProjectSchema>): Promi
   const data: CreateProjectInput = createProjectSchema.parse(input);
   return inTenant("projects:create", async (tx, { organizationId, context }) => {
     const row = await tx.project
-      .create({ data: { ...data, organizationId, createdBy: context.userId } })
+      .create({ data: { ...data, organizationId, createdBy: context.actor } })
       .catch(rethrowDuplicateName(data.name));
     await recordAuditEvent(tx, {
       organizationId,
-      actor: context.userId,
+      actor: context.actor,
       action: "project.created",
       target: { type: "project", id: row.id, label: row.name },
       details: { status: row.status },
@@ -86,7 +86,7 @@ export function updateProject(
       .catch(rethrowDuplicateName(update.name ?? before.name));
     await recordAuditEvent(tx, {
       organizationId,
-      actor: context.userId,
+      actor: context.actor,
       action: "project.updated",
       target: { type: "project", id: row.id, label: row.name },
       details: { changes },
@@ -103,7 +103,7 @@ export function deleteProject(projectId: string): Promise<void> {
     await tx.project.delete({ where: { organizationId_id: { organizationId, id: project.id } } });
     await recordAuditEvent(tx, {
       organizationId,
-      actor: context.userId,
+      actor: context.actor,
       action: "project.deleted",
       target: { type: "project", id: project.id, label: project.name },
       details: { taskCount },

@@ -71,7 +71,7 @@ export function createTask(projectId: string, input: z.input<typeof createTaskSc
     });
     await recordAuditEvent(tx, {
       organizationId,
-      actor: context.userId,
+      actor: context.actor,
       action: "task.created",
       target: { type: "task", id: row.id, label: row.title },
       details: { projectId: project.id, project: project.name },
@@ -106,7 +106,7 @@ export function updateTask(
     });
     await recordAuditEvent(tx, {
       organizationId,
-      actor: context.userId,
+      actor: context.actor,
       action: "task.updated",
       target: { type: "task", id: row.id, label: row.title },
       details: { projectId: row.projectId, changes },
@@ -121,7 +121,7 @@ export function deleteTask(projectId: string, taskId: string): Promise<void> {
     await tx.task.delete({ where: { organizationId_id: { organizationId, id: task.id } } });
     await recordAuditEvent(tx, {
       organizationId,
-      actor: context.userId,
+      actor: context.actor,
       action: "task.deleted",
       target: { type: "task", id: task.id, label: task.title },
       details: { projectId: task.projectId },

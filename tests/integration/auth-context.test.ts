@@ -32,7 +32,8 @@ describe("auth context from a Clerk-verified session", () => {
   it("gives an admin acting in an organization the admin's permissions", async () => {
     const context = orgContextOf(await sessionFor(aliceInAcme), "organization:manage");
     expect(context).toEqual({
-      userId: "user_demo_alice",
+      actor: "user_demo_alice",
+      caller: { kind: "user", userId: "user_demo_alice" },
       orgId: "org_demo_acme",
       orgSlug: "acme",
       orgRole: "org:admin",
@@ -80,7 +81,7 @@ describe("auth context from a Clerk-verified session", () => {
 
   it("answers 403 when the member's role does not grant the permission", async () => {
     const session = await sessionFor(bobInAcme);
-    expect(orgContextOf(session, "projects:create").userId).toBe("user_demo_bob");
+    expect(orgContextOf(session, "projects:create").actor).toBe("user_demo_bob");
     const error = failureOf(session, "organization:manage");
     expect([error.reason, error.status]).toEqual(["forbidden", 403]);
   });

@@ -1,11 +1,12 @@
 /**
  * A local stand-in for Clerk's Backend API (api.clerk.com cannot be reached from CI), serving the
  * list and lookup endpoints the reconcile uses, in Clerk's shapes: `/users` answers a bare array plus
- * `/users/count`; the organization endpoints answer `{ data, total_count }`. The real `@clerk/backend`
- * client talks to it over HTTP.
+ * `/users/count`; the organization endpoints answer `{ data, total_count }`; and the API-key
+ * endpoints (`clerk-api-keys.ts`). The real `@clerk/backend` client talks to it over HTTP.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { answerApiKeys, type StoredApiKey } from "./clerk-api-keys";
 
 type Json = Record<string, unknown> & { id: string };
 
@@ -18,6 +19,10 @@ export interface ClerkInstance {
    * organization's own list: what offset paging can do when something is deleted mid-walk.
    */
   hiddenFromLists: Set<string>;
+  /** API keys with their secrets, as Clerk stores them. */
+  apiKeys: StoredApiKey[];
+  /** While true, every request is answered 503, as during an outage of Clerk. */
+  down: boolean;
 }
 
 export interface ClerkApiServer {
@@ -28,17 +33,21 @@ export interface ClerkApiServer {
   close(): Promise<void>;
 }
 
-export async function startClerkApiServer(): Promise<ClerkApiServer> {
-  const secretKey = "sk_test_standin0000000000000000000000000000";
+/** Answers requests made with `secretKey` (the instance's; another instance's key gets a 401). */
+export async function startClerkApiServer(
+  secretKey = "sk_test_standin0000000000000000000000000000",
+): Promise<ClerkApiServer> {
   const instance: ClerkInstance = {
     users: [],
     organizations: [],
     memberships: [],
     hiddenFromLists: new Set(),
+    apiKeys: [],
+    down: false,
   };
   const requests: string[] = [];
 
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     requests.push(`${request.method} ${url.pathname}${url.search}`);
     const send = (status: number, body: unknown) => {
@@ -46,9 +55,12 @@ export async function startClerkApiServer(): Promise<ClerkApiServer> {
       response.end(JSON.stringify(body));
     };
     const notFound = () => send(404, { errors: [{ code: "resource_not_found", message: "not found" }] });
+    if (instance.down) return send(503, { errors: [{ code: "service_unavailable", message: "outage" }] });
     if (request.headers.authorization !== `Bearer ${secretKey}`) {
       return send(401, { errors: [{ code: "authentication_invalid", message: "invalid secret key" }] });
     }
+    const apiKeys = answerApiKeys(instance.apiKeys, request.method ?? "GET", url, await jsonBody(request));
+    if (apiKeys) return send(apiKeys.status, apiKeys.body);
     const limit = Number(url.searchParams.get("limit") ?? 10);
     const offset = Number(url.searchParams.get("offset") ?? 0);
     const listed = <T extends Json>(items: T[]) =>
@@ -92,6 +104,13 @@ export async function startClerkApiServer(): Promise<ClerkApiServer> {
     close: () =>
       new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
+}
+
+async function jsonBody(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
 /** Clerk-shaped JSON for the stand-in's instance. */

@@ -10,6 +10,8 @@ export default async function OrganizationDashboardPage() {
   // The layout checked the slug; each page still asks for its own context (layouts do not re-run
   // on every navigation, and a page must never rely on its layout for authorization).
   const context = await requireOrgPage();
+  // Pages verify sessions only (API keys are for the REST API), so a person's role is always there.
+  const role = context.orgRole ?? "";
   const organization = await getOrganizationOverview();
 
   if (!organization) {
@@ -29,8 +31,8 @@ export default async function OrganizationDashboardPage() {
       <div>
         <h1 className="text-2xl font-bold">{organization.name}</h1>
         <p className="text-sm text-zinc-500">
-          You are {roleLabels[context.orgRole]?.toLowerCase() ?? context.orgRole} of this organization ·{" "}
-          {organization.memberCount} {organization.memberCount === 1 ? "member" : "members"}
+          You are {roleLabels[role]?.toLowerCase() ?? role} of this organization · {organization.memberCount}{" "}
+          {organization.memberCount === 1 ? "member" : "members"}
         </p>
       </div>
       <div className="overflow-hidden rounded-lg border border-zinc-200 bg-white">
