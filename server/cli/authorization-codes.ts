@@ -35,6 +35,10 @@ const hashOf = (code: string) => createHash("sha256").update(code).digest("hex")
  * the permissions of their role now) and returns the one-time code for the browser to carry back.
  */
 export async function issueCliCode(context: OrgContext, request: CliAuthorizeRequest): Promise<string> {
+  // A person approves; a key cannot mint itself another key.
+  if (context.caller.kind !== "user") {
+    throw new Failure("forbidden", "Only a signed-in person can approve the CLI's sign-in");
+  }
   const code = randomToken();
   const now = Date.now();
   await db.$transaction([
@@ -45,7 +49,7 @@ export async function issueCliCode(context: OrgContext, request: CliAuthorizeReq
         codeHash: hashOf(code),
         state: request.state,
         codeChallenge: request.code_challenge,
-        userId: context.userId,
+        userId: context.caller.userId,
         organizationId: context.orgId,
         organizationSlug: context.orgSlug,
         scopes: [...context.permissions],

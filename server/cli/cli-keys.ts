@@ -1,9 +1,9 @@
 import "server-only";
-import type { APIKey } from "@clerk/backend";
+import { type APIKey, createClerkClient } from "@clerk/backend";
 import { isClerkAPIResponseError } from "@clerk/backend/errors";
-import { clerkClient } from "@clerk/nextjs/server";
 import type { CliIdentity, CliTokenResponse } from "@/lib/cli-protocol";
 import { Failure, UnavailableError } from "@/lib/failure";
+import { env } from "../env";
 import type { CliGrant } from "./authorization-codes";
 
 /**
@@ -86,12 +86,17 @@ function identityOf(key: APIKey): CliIdentity {
   };
 }
 
-type Clerk = Awaited<ReturnType<typeof clerkClient>>;
+type Clerk = ReturnType<typeof createClerkClient>;
+let clerk: Clerk | undefined;
 
 /** Clerk's Backend API answered 5xx or could not be reached: 503, try again; its 4xx pass through. */
 async function callClerk<T>(call: (clerk: Clerk) => Promise<T>): Promise<T> {
+  if (!env.clerk) {
+    throw new Failure("auth_not_configured", "Sign-in is not configured on this server (no Clerk keys).");
+  }
+  clerk ??= createClerkClient({ secretKey: env.clerk.secretKey, apiUrl: env.clerk.apiUrl });
   try {
-    return await call(await clerkClient());
+    return await call(clerk);
   } catch (error) {
     if (isClerkAPIResponseError(error) && error.status < 500) throw error;
     console.error(`Clerk's Backend API failed: ${error instanceof Error ? error.message : String(error)}`);
