@@ -2,7 +2,7 @@ import "server-only";
 import { currentTenant, tenantScope } from "../../prisma/tenant-scope";
 import type { Prisma } from "../generated/prisma/client";
 
-/** Who acted: a Clerk user id (`user_…`), or a system actor such as the webhook sync. */
+/** Who acted: a Clerk user id (`user_…`), an API key (`key:<id>`), or a system actor such as the webhook sync. */
 export const CLERK_WEBHOOK_ACTOR = "system:clerk-webhook";
 
 export interface AuditEventInput {

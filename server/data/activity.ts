@@ -1,6 +1,7 @@
 import "server-only";
 import { encodeCursor, type Page, type PageQuery, pageSize } from "@/lib/validation/pagination";
 import type { Person } from "@/lib/validation/people";
+import { API_KEY_ACTOR_PREFIX } from "../auth/session";
 import type { Prisma } from "../generated/prisma/client";
 import { cursorId } from "./ids";
 import { peopleOfOrganization } from "./people";
@@ -8,8 +9,11 @@ import { inTenant } from "./tenant";
 
 export interface ActivityEntry {
   id: string;
-  /** A person, or a system actor such as `system:clerk-webhook`. */
-  actor: { kind: "person"; person: Person } | { kind: "system"; name: string };
+  /** A person, an organization API key (`key:<id>`), or a system actor such as `system:clerk-webhook`. */
+  actor:
+    | { kind: "person"; person: Person }
+    | { kind: "api-key"; keyId: string }
+    | { kind: "system"; name: string };
   action: string;
   target: { type: string; id: string; label: string };
   details: Prisma.JsonValue;
@@ -31,16 +35,14 @@ export function listActivity(query: Partial<PageQuery> = {}): Promise<Page<Activ
     });
     const page = rows.slice(0, limit);
     const people = await peopleOfOrganization(tx, organizationId, [
-      ...page.filter((row) => !row.actor.startsWith("system:")).map((row) => row.actor),
+      ...page.filter((row) => isPerson(row.actor)).map((row) => row.actor),
       ...page.flatMap((row) => mentionedUserIds(row.details)),
     ]);
     const last = page.at(-1);
     return {
       data: page.map((row) => ({
         id: row.id,
-        actor: row.actor.startsWith("system:")
-          ? { kind: "system", name: row.actor.slice("system:".length) }
-          : { kind: "person", person: people.get(row.actor) ?? { userId: row.actor, name: null } },
+        actor: actorOf(row.actor, people),
         action: row.action,
         target: { type: row.targetType, id: row.targetId, label: row.targetLabel },
         details: row.details,
@@ -55,6 +57,22 @@ export function listActivity(query: Partial<PageQuery> = {}): Promise<Page<Activ
       nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null,
     };
   });
+}
+
+const SYSTEM_ACTOR_PREFIX = "system:";
+
+// Only people are looked up, and only among the organization's members (never another tenant's).
+const isPerson = (actor: string) =>
+  !actor.startsWith(SYSTEM_ACTOR_PREFIX) && !actor.startsWith(API_KEY_ACTOR_PREFIX);
+
+function actorOf(actor: string, people: Map<string, Person>): ActivityEntry["actor"] {
+  if (actor.startsWith(SYSTEM_ACTOR_PREFIX)) {
+    return { kind: "system", name: actor.slice(SYSTEM_ACTOR_PREFIX.length) };
+  }
+  if (actor.startsWith(API_KEY_ACTOR_PREFIX)) {
+    return { kind: "api-key", keyId: actor.slice(API_KEY_ACTOR_PREFIX.length) };
+  }
+  return { kind: "person", person: people.get(actor) ?? { userId: actor, name: null } };
 }
 
 /**

@@ -13,6 +13,7 @@ import { projectSchema } from "@/lib/validation/projects";
 import { seedDemoData } from "@/prisma/seed";
 import { verifyBearerRequest } from "@/server/auth/request-auth";
 import { sessionFromAuth } from "@/server/auth/session";
+import { listActivity } from "@/server/data/activity";
 import { db } from "@/server/db";
 import { apiCall } from "../support/api-routes";
 import { clerkApi } from "../support/app-clerk-api";
@@ -20,7 +21,7 @@ import { clerkKeys } from "../support/app-clerk-env";
 import { startClerkApiServer } from "../support/clerk-api-server";
 import { TEST_APP_ORIGIN } from "../support/clerk-auth";
 import { tenantSnapshot, withOwnerClient } from "../support/owner-db";
-import { authorizationFor, callers } from "../support/tenant-callers";
+import { actAs, authorizationFor, callers } from "../support/tenant-callers";
 
 const clerk = createClerkClient({ secretKey: clerkKeys.secretKey, apiUrl: clerkApi.apiUrl });
 
@@ -116,6 +117,13 @@ describe("an organization API key", () => {
       ),
     );
     expect(rows).toEqual([{ created_by: `key:${key.id}`, actor: `key:${key.id}` }]);
+  });
+
+  it("shows on the organization's activity log as an API key, not as a person", async () => {
+    const key = await keyFor("org_demo_acme", ["projects:create"]);
+    await apiCall("POST", "/projects", { headers: key.headers, body: { name: "Logged" } });
+    const { data } = await actAs(callers.aliceAdminOfAcme, () => listActivity());
+    expect(data.map((entry) => entry.actor)).toEqual([{ kind: "api-key", keyId: key.id }]);
   });
 
   it("asks Clerk once within the cache window, not on every request", async () => {

@@ -8,6 +8,8 @@ export interface E2eContext {
   jwtPrivateKey: string;
   /** Values the app was built and started with, for the "no secret in the bundle" scan. */
   secretKey: string;
+  /** The local stand-in for Clerk's Backend API the app verifies API keys with (create and revoke them there). */
+  clerkApiUrl: string;
   webhookSigningSecret: string;
   publishableKey: string;
   jwtPublicKey: string;

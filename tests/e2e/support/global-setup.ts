@@ -15,6 +15,7 @@ import {
   type RunningPostgres,
   startEmbeddedPostgres,
 } from "../../../scripts/lib/embedded-postgres";
+import { type ClerkApiServer, startClerkApiServer } from "../../support/clerk-api-server";
 import { createClerkTestKeys, TEST_FRONTEND_API } from "../../support/clerk-tokens";
 import { buildNextApp, type RunningServer, startNextServer } from "../../support/next-server";
 import { ensureChromium } from "./chromium";
@@ -32,15 +33,19 @@ export default async function setup(project: TestProject) {
 
   let postgres: RunningPostgres | undefined;
   let app: RunningServer | undefined;
+  let clerkApi: ClerkApiServer | undefined;
   const dataDir = mkdtempSync(path.join(tmpdir(), "starter-e2e-pg-"));
   const teardown = async () => {
     await app?.stop();
     await postgres?.stop();
+    await clerkApi?.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {
     const keys = createClerkTestKeys();
+    // Clerk's Backend API, which verifies API keys, stands in locally for this run's instance.
+    clerkApi = await startClerkApiServer(keys.secretKey);
     postgres = await startEmbeddedPostgres({
       dataDir,
       port: await findFreePort(),
@@ -72,6 +77,7 @@ export default async function setup(project: TestProject) {
       NEXT_PUBLIC_CLERK_SIGN_UP_URL: "/sign-up",
       CLERK_SECRET_KEY: keys.secretKey,
       CLERK_JWT_KEY: keys.jwtPublicKey,
+      CLERK_API_URL: clerkApi.apiUrl,
       CLERK_WEBHOOK_SIGNING_SECRET: keys.webhookSigningSecret,
     };
     // The build gets every secret (so the bundle scan has something to look for) except the JWT key:
@@ -89,6 +95,7 @@ export default async function setup(project: TestProject) {
       jwtPrivateKey: keys.jwtPrivateKey,
       jwtPublicKey: keys.jwtPublicKey,
       secretKey: keys.secretKey,
+      clerkApiUrl: clerkApi.apiUrl,
       webhookSigningSecret: keys.webhookSigningSecret,
       publishableKey: keys.publishableKey,
       frontendApi: TEST_FRONTEND_API,

@@ -62,9 +62,14 @@ export default async function ActivityPage({
 }
 
 function actorName(entry: ActivityEntry): string {
-  if (entry.actor.kind === "system")
-    return entry.actor.name === "clerk-webhook" ? "Clerk sync" : entry.actor.name;
-  return entry.actor.person.name ?? entry.actor.person.userId;
+  switch (entry.actor.kind) {
+    case "system":
+      return entry.actor.name === "clerk-webhook" ? "Clerk sync" : entry.actor.name;
+    case "api-key":
+      return `API key ${entry.actor.keyId}`;
+    case "person":
+      return entry.actor.person.name ?? entry.actor.person.userId;
+  }
 }
 
 const VERBS: Record<string, string> = {
