@@ -59,13 +59,13 @@ const redeem = (body: unknown) =>
     }),
   );
 
-const session = (method: "GET" | "DELETE", token: string) =>
-  sessionRoute[method](
-    new Request(`${TEST_APP_ORIGIN}/api/cli/session`, {
-      method,
-      headers: { authorization: `Bearer ${token}` },
-    }),
-  );
+const session = (method: "GET" | "DELETE", token: string) => {
+  const request = new Request(`${TEST_APP_ORIGIN}/api/cli/session`, {
+    method,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return method === "GET" ? sessionRoute.GET(request) : sessionRoute.DELETE(request);
+};
 
 const errorOf = async (response: Response) => apiErrorSchema.parse(await response.json()).error;
 
