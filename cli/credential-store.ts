@@ -33,8 +33,16 @@ export interface Keychain {
 
 export const KEYCHAIN_SERVICE = "orgs-cli";
 
-/** The OS keychain, or null when `@napi-rs/keyring` has no binary for this platform. */
-export async function osKeychain(): Promise<Keychain | null> {
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The OS keychain; null when `@napi-rs/keyring` has no binary for this platform, or on Linux without
+ * a D-Bus session (a headless server, CI, a container), where no Secret Service can be running: there
+ * the library may still accept a write into the kernel's per-session keyring, which the next `orgs`
+ * process cannot read back (seen on this project's CI machines), so the file is the honest choice.
+ */
+export async function osKeychain(env: Env): Promise<Keychain | null> {
+  if (process.platform === "linux" && !env.DBUS_SESSION_BUS_ADDRESS) return null;
   try {
     const { Entry } = await import("@napi-rs/keyring");
     return {
@@ -49,7 +57,7 @@ export async function osKeychain(): Promise<Keychain | null> {
   }
 }
 
-export function configDirOf(env: Readonly<Record<string, string | undefined>>): string {
+export function configDirOf(env: Env): string {
   return path.join(env.XDG_CONFIG_HOME || path.join(homedir(), ".config"), "orgs");
 }
 

@@ -27,7 +27,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<E
   let apiUrl = env.ORGS_API_URL || DEFAULT_API_URL;
   const program = buildProgram(output, async () => {
     apiUrl = apiUrlOf(program.opts().apiUrl ?? apiUrl);
-    const keychain = env.ORGS_CREDENTIAL_STORE === "file" ? null : await osKeychain();
+    const keychain = env.ORGS_CREDENTIAL_STORE === "file" ? null : await osKeychain(env);
     return { apiUrl, output, store: new CredentialStore({ configDir: configDirOf(env), keychain }) };
   });
   try {

@@ -3,7 +3,7 @@ import { chmod, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CredentialStore, type Keychain, type StoredCredential } from "@/cli/credential-store";
+import { CredentialStore, type Keychain, osKeychain, type StoredCredential } from "@/cli/credential-store";
 
 let configDir: string;
 beforeEach(() => {
@@ -102,4 +102,12 @@ describe("the CLI's credential store", () => {
     const onDisk = JSON.parse(readFileSync(path.join(configDir, "credentials.json"), "utf8"));
     expect(onDisk).toEqual({});
   });
+
+  it.runIf(process.platform === "linux")(
+    "finds no OS keychain on Linux without a D-Bus session (a headless server, CI), so the file is used",
+    async () => {
+      // There the library accepts a write into the kernel's session keyring that the next process cannot read.
+      expect(await osKeychain({})).toBeNull();
+    },
+  );
 });
