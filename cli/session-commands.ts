@@ -20,14 +20,31 @@ export async function loginCommand(context: CliContext, options: { browser: bool
     openBrowser: options.browser ? openInBrowser : undefined,
   });
   const { token, ...identity } = issued;
+  const previous = await store.load(apiUrl);
   const storage = await store.save({ apiUrl, token, ...identity });
-  printResult(output, { ...identity, storage }, () =>
+  // Signing in again replaces the credential: the old key is revoked rather than left working unseen.
+  const replaced = previous ? await revokeQuietly(context, previous.credential) : undefined;
+  printResult(output, { ...identity, storage, ...(replaced ? { replaced } : {}) }, () =>
     [
       `Signed in as ${identity.userId} in ${identity.organization.slug ?? identity.organization.id}` +
         (identity.expiresAt ? ` until ${identity.expiresAt}.` : "."),
       storedWhere(storage),
+      ...(replaced?.revoked ? [`The previous credential (${replaced.keyId}) is revoked.`] : []),
     ].join("\n"),
   );
+}
+
+/** Revokes an old credential if the app still accepts it; an expired or unreachable one is left to expire. */
+async function revokeQuietly(
+  context: CliContext,
+  credential: StoredCredential,
+): Promise<{ keyId: string; revoked: boolean }> {
+  try {
+    await sessionRequest(context, credential, "DELETE");
+    return { keyId: credential.keyId, revoked: true };
+  } catch {
+    return { keyId: credential.keyId, revoked: false };
+  }
 }
 
 export async function whoamiCommand(context: CliContext): Promise<void> {

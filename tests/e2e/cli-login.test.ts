@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClerkClient } from "@clerk/backend";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { BrowserIdentity } from "./support/browser";
 import { openBrowserPerFile } from "./support/browser-session";
 import { e2eContext } from "./support/e2e-context";
 import { identities } from "./support/identities";
@@ -78,6 +79,17 @@ function storedToken(storage: { kind: string; location: string }): string | null
 const sessionWith = (token: string) =>
   fetch(new URL("/api/cli/session", e2eContext().baseUrl), { headers: { authorization: `Bearer ${token}` } });
 
+/** `orgs login` in the background while Chromium, signed in as `identity`, approves; the CLI's JSON answer. */
+async function loginApprovedBy(identity: BrowserIdentity) {
+  const login = orgs("login", "--no-browser", "--json");
+  const page = await openAs(identity);
+  await page.goto(await signInUrlOf(login));
+  await page.getByRole("button", { name: "Approve" }).click();
+  await page.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\/callback\?/);
+  expect(await login.exited, login.stderr()).toBe(0);
+  return JSON.parse(login.stdout());
+}
+
 describe("orgs login", () => {
   it("signs in through the browser, keeps the credential, lists the organization's projects, and logout revokes it", async () => {
     const login = orgs("login", "--no-browser", "--json");
@@ -88,7 +100,7 @@ describe("orgs login", () => {
 
     await page.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\/callback\?/);
     expect(await page.textContent("body")).toContain("The orgs CLI is signed in");
-    expect(await login.exited).toBe(0);
+    expect(await login.exited, login.stderr()).toBe(0);
     const signedIn = JSON.parse(login.stdout());
     expect(signedIn).toMatchObject({
       userId: "user_demo_alice",
@@ -108,17 +120,17 @@ describe("orgs login", () => {
     }
 
     const whoami = await finished("whoami", "--json");
-    expect(whoami.code).toBe(0);
+    expect(whoami.code, whoami.stderr).toBe(0);
     expect(JSON.parse(whoami.stdout)).toMatchObject({ userId: "user_demo_alice", keyId: signedIn.keyId });
 
     const listed = await finished("projects", "list", "--json");
-    expect(listed.code).toBe(0);
+    expect(listed.code, listed.stderr).toBe(0);
     const names = (JSON.parse(listed.stdout) as { data: Array<{ name: string }> }).data.map((p) => p.name);
     expect(names).toContain("Website relaunch");
     expect(names).not.toContain("Supply chain audit"); // Globex's
 
     const created = await finished("projects", "create", "Launched from the CLI", "--json");
-    expect(created.code).toBe(0);
+    expect(created.code, created.stderr).toBe(0);
     const shown = await finished("projects", "show", JSON.parse(created.stdout).id, "--json");
     // Acting as the organization's key: the audit trail names the key, whose Clerk record names Alice.
     expect(JSON.parse(shown.stdout)).toMatchObject({
@@ -126,11 +138,17 @@ describe("orgs login", () => {
       createdBy: { userId: `key:${signedIn.keyId}` },
     });
 
+    // Signing in again replaces the credential and revokes the one it replaces.
+    const again = await loginApprovedBy(identities.aliceInAcme);
+    expect(again.keyId).not.toBe(signedIn.keyId);
+    expect(again.replaced).toEqual({ keyId: signedIn.keyId, revoked: true });
+    expect(await revokedAtClerk(signedIn.keyId)).toBe(true);
+
     const token = storedToken(storage);
     const logout = await finished("logout", "--json");
-    expect(logout.code).toBe(0);
+    expect(logout.code, logout.stderr).toBe(0);
     expect(JSON.parse(logout.stdout)).toEqual({ signedOut: true, revoked: true });
-    expect(await revokedAtClerk(signedIn.keyId)).toBe(true);
+    expect(await revokedAtClerk(again.keyId)).toBe(true);
     if (token) expect((await sessionWith(token)).status).toBe(401);
     const after = await finished("whoami");
     expect(after.code).toBe(3);
