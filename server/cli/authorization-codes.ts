@@ -39,6 +39,10 @@ export async function issueCliCode(context: OrgContext, request: CliAuthorizeReq
   if (context.caller.kind !== "user") {
     throw new Failure("forbidden", "Only a signed-in person can approve the CLI's sign-in");
   }
+  // A key without scopes would read projects (server/auth/permissions.ts): more than such a role may.
+  if (context.permissions.length === 0) {
+    throw new Failure("forbidden", "Your role grants no permissions the CLI could use");
+  }
   const code = randomToken();
   const now = Date.now();
   await db.$transaction([

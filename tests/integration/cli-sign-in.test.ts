@@ -26,6 +26,7 @@ import { db } from "@/server/db";
 import { apiCall } from "../support/api-routes";
 import { clerkApi } from "../support/app-clerk-api";
 import { TEST_APP_ORIGIN } from "../support/clerk-auth";
+import type { SessionIdentity } from "../support/clerk-tokens";
 import { withOwnerClient } from "../support/owner-db";
 import { actAs, callers } from "../support/tenant-callers";
 
@@ -37,7 +38,7 @@ beforeEach(async () => {
 });
 
 /** What the CLI holds (verifier, state) and what the browser carried back (code), after `caller` approved. */
-async function approvedBy(caller: (typeof callers)[keyof typeof callers]) {
+async function approvedBy(caller: SessionIdentity) {
   const verifier = randomToken();
   const request: CliAuthorizeRequest = {
     state: randomToken(),
@@ -138,6 +139,16 @@ describe("redeeming the one-time code", () => {
       client.query("UPDATE cli_authorizations SET expires_at = now() - interval '1 second'"),
     );
     expect((await redeem(approval)).status).toBe(401);
+  });
+
+  it("refuses to approve for a role that grants no permissions (a key without scopes would read projects)", async () => {
+    const viewer = {
+      userId: "user_demo_bob",
+      orgId: "org_demo_acme",
+      orgSlug: "acme",
+      orgRole: "org:viewer",
+    };
+    await expect(approvedBy(viewer)).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("keeps only the code's hash in the database", async () => {
