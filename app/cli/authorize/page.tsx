@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { ClerkWidget } from "@/components/clerk-widget";
 import { cliAuthorizePath, cliAuthorizeRequestSchema, loopbackCallbackUrl } from "@/lib/cli-protocol";
 import { requireSignedInPage } from "@/server/auth/context";
+import { CLI_KEY_LIFETIME_SECONDS } from "@/server/cli/cli-keys";
 import { ApproveForm } from "./_components/approve-form";
 import { approveCliSignInAction } from "./actions";
 
@@ -58,8 +59,8 @@ export default async function CliAuthorizePage({ searchParams }: { searchParams:
     <Frame title="Sign in the orgs CLI">
       <p className="text-zinc-700">
         The <strong>orgs</strong> command-line tool{device} asks to act as you in{" "}
-        <strong data-testid="cli-organization">{organization}</strong> for 30 days, with the permissions of
-        your role ({context.orgRole}):
+        <strong data-testid="cli-organization">{organization}</strong> for {CLI_KEY_LIFETIME_SECONDS / 86_400}{" "}
+        days, with the permissions of your role ({context.orgRole}):
       </p>
       <ul className="flex flex-wrap gap-2 text-sm">
         {context.permissions.map((permission) => (
