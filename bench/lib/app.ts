@@ -1,8 +1,9 @@
 /**
  * The app as it runs in production, for measuring: `next build` (reused when current), a throwaway
  * embedded PostgreSQL on a free port with the migrations and seed data, and `next start` on another
- * free port, configured with Clerk keys made for this run; beside it, the bench's baseline app on
- * the same database (lib/baseline-app.ts). `stop()` (or Ctrl-C) ends all of it.
+ * free port, configured with Clerk keys made for this run and a local stand-in for Clerk's Backend
+ * API (which verifies API keys); beside it, the bench's baseline app on the same database
+ * (lib/baseline-app.ts). `stop()` (or Ctrl-C) ends all of it.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { seedDatabase } from "../../prisma/seed";
 import { findFreePort, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { deployMigrations } from "../../scripts/lib/migrations";
+import { type ClerkApiServer, startClerkApiServer } from "../../tests/support/clerk-api-server";
 import { type RunningServer, startNextServer } from "../../tests/support/next-server";
 import { type BaselineApp, startBaselineApp } from "./baseline-app";
 import { ensureProductionBuild, type ProductionBuild } from "./build";
@@ -45,6 +47,8 @@ export interface BenchApp {
   sessions: BenchSessions;
   /** The secret the server verifies Clerk webhooks with (CLERK_WEBHOOK_SIGNING_SECRET). */
   webhookSigningSecret: string;
+  /** The Backend API stand-in the server verifies API keys with (CLERK_API_URL): create keys there. */
+  clerkApi: ClerkApiServer;
   build: ProductionBuild;
   /** The bench's baseline app, serving the anchors on the same database. */
   baseline: BaselineApp;
@@ -113,6 +117,7 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
 
   let server: RunningServer;
   let baseline: BaselineApp;
+  const clerkApi = await startClerkApiServer(keys.secretKey);
   try {
     server = await startNextServer({
       port,
@@ -123,12 +128,14 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
         CLERK_AUTHORIZED_PARTIES: baseUrl,
         CLERK_JWT_KEY: keys.jwtPublicKey,
         CLERK_WEBHOOK_SIGNING_SECRET: keys.webhookSigningSecret,
+        CLERK_API_URL: clerkApi.apiUrl,
         ...options.env,
         ...options.serverEnv,
       },
       logFile: path.join(OUTPUT_DIR, "next-start.log"),
     });
   } catch (error) {
+    await clerkApi.close();
     await stopDatabase();
     throw error;
   }
@@ -136,6 +143,7 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
   const stop = async () => {
     forgetServer();
     await server.stop();
+    await clerkApi.close();
     await stopDatabase();
   };
   try {
@@ -157,6 +165,7 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
     databaseUrl: postgres.url,
     sessions,
     webhookSigningSecret: keys.webhookSigningSecret,
+    clerkApi,
     build,
     baseline,
     stop: async () => {

@@ -125,7 +125,9 @@ export interface components {
             name: string;
             description: string;
             status: components["schemas"]["ProjectStatus"];
-            createdBy: components["schemas"]["Person"];
+            createdBy: components["schemas"]["Person"] | {
+                apiKeyId: string;
+            };
             openTaskCount: number;
             taskCount: number;
             /** Format: date-time */
@@ -204,7 +206,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectPage"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -213,7 +215,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -222,8 +224,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -255,7 +266,7 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -264,7 +275,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -273,7 +284,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -318,6 +329,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getProject: {
@@ -341,7 +361,7 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -350,7 +370,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -361,6 +381,15 @@ export interface operations {
             };
             /** @description Not found in the caller's organization (another organization's id included) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -389,7 +418,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -398,7 +427,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -409,6 +438,15 @@ export interface operations {
             };
             /** @description Not found in the caller's organization (another organization's id included) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -443,7 +481,7 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -452,7 +490,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -461,7 +499,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -508,6 +546,15 @@ export interface operations {
             };
             /** @description Body is JSON but invalid; `error.fields` says what to fix */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -543,7 +590,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskPage"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -552,7 +599,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -561,7 +608,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -572,6 +619,15 @@ export interface operations {
             };
             /** @description Not found in the caller's organization (another organization's id included) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -606,7 +662,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -615,7 +671,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -624,7 +680,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -669,6 +725,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getTask: {
@@ -694,7 +759,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -703,7 +768,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -714,6 +779,15 @@ export interface operations {
             };
             /** @description Not found in the caller's organization (another organization's id included) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -744,7 +818,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -753,7 +827,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -764,6 +838,15 @@ export interface operations {
             };
             /** @description Not found in the caller's organization (another organization's id included) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -800,7 +883,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -809,7 +892,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid session token in `Authorization: Bearer` */
+            /** @description No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -818,7 +901,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No active organization in the session, or the role does not allow this */
+            /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -856,6 +939,15 @@ export interface operations {
             };
             /** @description Body is JSON but invalid; `error.fields` says what to fix */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -56,7 +56,8 @@ export const projectSchema = z.object({
   name: z.string(),
   description: z.string(),
   status: projectStatusSchema,
-  createdBy: personSchema,
+  /** A person, or for a project created with an organization API key, that key (`{ apiKeyId }`). */
+  createdBy: z.union([personSchema, z.object({ apiKeyId: z.string().min(1) })]),
   openTaskCount: z.int().nonnegative(),
   taskCount: z.int().nonnegative(),
   createdAt: z.iso.datetime(),

@@ -58,14 +58,14 @@ const errorResponses = (...statuses: number[]) =>
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Malformed request: invalid JSON or query parameters, or a body cut off before its end",
-  401: "No valid session token in `Authorization: Bearer`",
-  403: "No active organization in the session, or the role does not allow this",
+  401: "No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key",
+  403: "No active organization in the session, or the role (an API key's scopes) does not allow this",
   404: "Not found in the caller's organization (another organization's id included)",
   409: "Conflicts with existing data (a project name already taken)",
   413: `Request body larger than ${MAX_BODY_BYTES / 1024} KB`,
   415: "Body is not sent as application/json",
   422: "Body is JSON but invalid; `error.fields` says what to fix",
-  503: "The database is unreachable; nothing was written. Retry after `Retry-After` seconds",
+  503: "The database is unreachable, or Clerk cannot verify an API key; nothing was written. Retry after `Retry-After` seconds",
 };
 
 const jsonBody = (schema: string) => ({
@@ -103,10 +103,11 @@ export function buildOpenApiDocument(serverUrl: string) {
       title: "Projects API",
       version: "1.0.0",
       description:
-        "Projects and tasks of the caller's organization. Authenticate with the Clerk session token as `Authorization: Bearer <token>`; the organization is the token's active organization.",
+        "Projects and tasks of the caller's organization. Authenticate with a Clerk session token or an organization API key as `Authorization: Bearer <credential>`; the organization is the session's active organization, or the organization that owns the key. A key may do what its scopes (permission names such as `projects:read`) allow.",
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
-    security: [{ clerkSession: [] }],
+    // Either credential (OpenAPI: alternatives are separate entries).
+    security: [{ clerkSession: [] }, { organizationApiKey: [] }],
     paths: {
       "/projects": {
         get: {
@@ -209,6 +210,13 @@ export function buildOpenApiDocument(serverUrl: string) {
           scheme: "bearer",
           bearerFormat: "JWT",
           description: "A Clerk session token (from `getToken()` in the browser or Clerk's Backend SDK)",
+        },
+        organizationApiKey: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "Clerk API key (ak_…)",
+          description:
+            "An organization API key made in Clerk (the organization's settings → API keys); it acts for its organization with the permissions its scopes name (none: read only). Verified with Clerk's Backend API, remembered for 10 s: a revoked key can keep working that long.",
         },
       },
       schemas: {

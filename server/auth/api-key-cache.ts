@@ -10,7 +10,8 @@ import { LRUCache } from "lru-cache";
  * Why a cache at all: only Clerk's Backend API can verify an opaque key — a network round trip per
  * request (see docs/rest-api.md for the measured cost) — and Clerk rate-limits its Backend API per
  * instance (1000 requests per 10 s in production, 100 in development), so without one a busy client
- * would exhaust the whole instance's budget. Refusals are never cached: a fixed key works at once.
+ * would exhaust the whole instance's budget. Only successes are cached: a refusal or an outage is
+ * asked again on the next request.
  */
 export const API_KEY_CACHE_SECONDS = 10;
 

@@ -1,12 +1,13 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createClerkClient, type MachineAuthObject, type SessionAuthObject } from "@clerk/backend";
+import type { MachineAuthObject, SessionAuthObject } from "@clerk/backend";
 // Clerk's own signed-out auth object (@clerk/nextjs builds the same), so callers see one shape on every path.
 import { signedOutAuthObject } from "@clerk/backend/internal";
 import { auth } from "@clerk/nextjs/server";
 import { UnavailableError } from "@/lib/failure";
 import { env } from "../env";
 import { cachedApiKey, rememberApiKey } from "./api-key-cache";
+import { clerkBackend } from "./clerk-backend";
 
 /**
  * Clerk's auth object of a verified credential: what `auth()` returns (pages, server actions: a
@@ -28,8 +29,6 @@ export function runAsCaller<T>(caller: VerifiedAuth, work: () => Promise<T>): Pr
   return verifiedCaller.run(caller, work);
 }
 
-let clerk: ReturnType<typeof createClerkClient> | undefined;
-
 // Clerk could not answer whether the key is valid (unreachable, 5xx, 429, or it refused our secret
 // key): the caller's credential may be fine, so this is our outage (503), not their 401.
 const VERIFICATION_UNAVAILABLE = new Set(["unexpected-error", "secret-key-invalid"]);
@@ -47,13 +46,7 @@ export async function verifyBearerRequest(request: Request): Promise<VerifiedAut
   if (!env.clerk || !authorization?.startsWith("Bearer ")) return signedOutAuthObject();
   const remembered = cachedApiKey(authorization);
   if (remembered) return remembered;
-  clerk ??= createClerkClient({
-    secretKey: env.clerk.secretKey,
-    publishableKey: env.clerk.publishableKey,
-    jwtKey: env.clerk.jwtKey,
-    apiUrl: env.clerk.apiUrl,
-  });
-  const state = await clerk.authenticateRequest(
+  const state = await clerkBackend().authenticateRequest(
     new Request(request.url, { method: request.method, headers: { authorization } }),
     {
       jwtKey: env.clerk.jwtKey,

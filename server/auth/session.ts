@@ -23,7 +23,12 @@ export interface OrgContext {
 }
 
 /** The audit actor of an API key: `key:` and Clerk's key id. */
-export const API_KEY_ACTOR_PREFIX = "key:";
+const API_KEY_ACTOR_PREFIX = "key:";
+
+/** The API key id of an actor (`key:<id>`), or null when a person or the system acted. */
+export function apiKeyIdOfActor(actor: string): string | null {
+  return actor.startsWith(API_KEY_ACTOR_PREFIX) ? actor.slice(API_KEY_ACTOR_PREFIX.length) : null;
+}
 
 export type Session =
   | { state: "clerk-not-configured" }

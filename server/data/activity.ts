@@ -1,7 +1,7 @@
 import "server-only";
 import { encodeCursor, type Page, type PageQuery, pageSize } from "@/lib/validation/pagination";
 import type { Person } from "@/lib/validation/people";
-import { API_KEY_ACTOR_PREFIX } from "../auth/session";
+import { apiKeyIdOfActor } from "../auth/session";
 import type { Prisma } from "../generated/prisma/client";
 import { cursorId } from "./ids";
 import { peopleOfOrganization } from "./people";
@@ -62,16 +62,14 @@ export function listActivity(query: Partial<PageQuery> = {}): Promise<Page<Activ
 const SYSTEM_ACTOR_PREFIX = "system:";
 
 // Only people are looked up, and only among the organization's members (never another tenant's).
-const isPerson = (actor: string) =>
-  !actor.startsWith(SYSTEM_ACTOR_PREFIX) && !actor.startsWith(API_KEY_ACTOR_PREFIX);
+const isPerson = (actor: string) => !actor.startsWith(SYSTEM_ACTOR_PREFIX) && apiKeyIdOfActor(actor) === null;
 
 function actorOf(actor: string, people: Map<string, Person>): ActivityEntry["actor"] {
   if (actor.startsWith(SYSTEM_ACTOR_PREFIX)) {
     return { kind: "system", name: actor.slice(SYSTEM_ACTOR_PREFIX.length) };
   }
-  if (actor.startsWith(API_KEY_ACTOR_PREFIX)) {
-    return { kind: "api-key", keyId: actor.slice(API_KEY_ACTOR_PREFIX.length) };
-  }
+  const keyId = apiKeyIdOfActor(actor);
+  if (keyId) return { kind: "api-key", keyId };
   return { kind: "person", person: people.get(actor) ?? { userId: actor, name: null } };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { encodeCursor, type Page, type ProjectListQuery, pageSize } from "@/lib/validation/pagination";
+import type { Person } from "@/lib/validation/people";
 import {
   type CreateProjectInput,
   createProjectSchema,
@@ -10,6 +11,7 @@ import {
 } from "@/lib/validation/projects";
 import { changedFields } from "../audit/changes";
 import { recordAuditEvent } from "../audit/record";
+import { apiKeyIdOfActor } from "../auth/session";
 import type { Project as ProjectRow } from "../generated/prisma/client";
 import { ConflictError, NotFoundError } from "./errors";
 import { cursorId, rowId } from "./ids";
@@ -159,11 +161,17 @@ async function toProjectDtos(
       name: row.name,
       description: row.description,
       status: row.status,
-      createdBy: people.get(row.createdBy) ?? { userId: row.createdBy, name: null },
+      createdBy: creatorOf(row.createdBy, people),
       taskCount: total,
       openTaskCount: open,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
   });
+}
+
+/** A project's creator: a person of the organization, or the API key that created it. */
+function creatorOf(actor: string, people: Map<string, Person>): Project["createdBy"] {
+  const apiKeyId = apiKeyIdOfActor(actor);
+  return apiKeyId ? { apiKeyId } : (people.get(actor) ?? { userId: actor, name: null });
 }

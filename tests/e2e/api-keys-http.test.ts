@@ -20,8 +20,8 @@ const API_KEY_CACHE_SECONDS = 10;
 const clerk = () =>
   createClerkClient({ secretKey: e2eContext().secretKey, apiUrl: e2eContext().clerkApiUrl });
 
-async function keyOf(orgId: string, scopes?: string[], secondsUntilExpiration?: number) {
-  const key = await clerk().apiKeys.create({ name: "e2e", subject: orgId, scopes, secondsUntilExpiration });
+async function keyOf(orgId: string, scopes?: string[], secondsUntilExpiration?: number, name = "e2e") {
+  const key = await clerk().apiKeys.create({ name, subject: orgId, scopes, secondsUntilExpiration });
   if (!key.secret) throw new Error("Clerk returns the secret when it creates a key");
   return { id: key.id, secret: key.secret };
 }
@@ -102,7 +102,7 @@ describe("an organization API key over HTTP", () => {
     const key = await keyOf("org_demo_acme", ["projects:read", "projects:create"]);
     const project = await createdBy(key.secret, "Made by a key");
     const bySession = await call(sessionOf(aliceInAcme), "GET", `/projects/${project.id}`);
-    expect(projectSchema.parse(await bySession.json()).createdBy.userId).toBe(`key:${key.id}`);
+    expect(projectSchema.parse(await bySession.json()).createdBy).toEqual({ apiKeyId: key.id });
     const activity = await request("/orgs/acme/activity", {
       session: aliceInAcme,
       carrier: "cookie-document",
@@ -160,5 +160,24 @@ describe("an organization API key over HTTP", () => {
     expect(response.status).toBe(200);
     // Clerk marks every response its middleware handled (see auth-gate-http.test.ts).
     expect(response.headers.get("x-clerk-auth-status")).toBeNull();
+  });
+});
+
+describe("the API keys page", () => {
+  it("lists the organization's keys to its admin, without their secrets or another organization's keys", async () => {
+    const acme = await keyOf("org_demo_acme", ["projects:read"], undefined, "Acme nightly export");
+    const globex = await keyOf("org_demo_globex", ["projects:read"], undefined, "Globex private sync");
+    const page = await request("/orgs/acme/api-keys", { session: aliceInAcme, carrier: "cookie-document" });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Acme nightly export");
+    expect(html).not.toContain(acme.secret);
+    expect(html).not.toContain("Globex private sync");
+    expect(html).not.toContain(globex.secret);
+  });
+
+  it("is not found for a member, who may not manage keys", async () => {
+    const page = await request("/orgs/acme/api-keys", { session: bobInAcme, carrier: "cookie-document" });
+    expect(page.status).toBe(404);
   });
 });

@@ -33,6 +33,7 @@ export default async function OrganizationLayout({
   }
   if (hasPermission(context, "organization:manage")) {
     items.push({ href: organizationPath(slug, "settings"), label: "Settings" });
+    items.push({ href: organizationPath(slug, "api-keys"), label: "API keys" });
   }
 
   return (

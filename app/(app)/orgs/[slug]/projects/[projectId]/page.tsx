@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { projectPaths } from "@/lib/project-paths";
+import type { Project } from "@/lib/validation/projects";
 import { hasPermission, requireOrgPage } from "@/server/auth/context";
 import { listMembers } from "@/server/data/people";
 import { getProject } from "@/server/data/projects";
@@ -58,7 +59,7 @@ export default async function ProjectPage({
           <p className="max-w-2xl whitespace-pre-line text-zinc-700">{project.description}</p>
         )}
         <p className="text-sm text-zinc-500">
-          Created by {project.createdBy.name ?? project.createdBy.userId} on{" "}
+          Created by {creatorName(project.createdBy)} on{" "}
           <time dateTime={project.createdAt}>
             {new Date(project.createdAt).toLocaleDateString("en", { dateStyle: "medium" })}
           </time>
@@ -122,4 +123,8 @@ export default async function ProjectPage({
       )}
     </div>
   );
+}
+
+function creatorName(creator: Project["createdBy"]): string {
+  return "apiKeyId" in creator ? `API key ${creator.apiKeyId}` : (creator.name ?? creator.userId);
 }
