@@ -1,9 +1,9 @@
 import "server-only";
-import { type APIKey, createClerkClient } from "@clerk/backend";
+import type { APIKey } from "@clerk/backend";
 import { isClerkAPIResponseError } from "@clerk/backend/errors";
 import type { CliIdentity, CliTokenResponse } from "@/lib/cli-protocol";
 import { Failure, UnavailableError } from "@/lib/failure";
-import { env } from "../env";
+import { clerkBackend } from "../auth/clerk-backend";
 import type { CliGrant } from "./authorization-codes";
 
 /**
@@ -50,18 +50,11 @@ export async function requireCliKey(request: Request): Promise<CliIdentity> {
   const secret = authorization?.startsWith("Bearer ") ? authorization.slice("Bearer ".length).trim() : "";
   if (!secret)
     throw new Failure("unauthenticated", "Send the CLI's credential as `Authorization: Bearer <key>`.");
-  let key: APIKey;
-  try {
-    key = await callClerk((clerk) => clerk.apiKeys.verify(secret));
-  } catch (error) {
-    if (isClerkAPIResponseError(error) && error.status < 500) {
-      throw new Failure(
-        "unauthenticated",
-        "The credential is invalid, revoked or expired: run `orgs login`.",
-      );
-    }
-    throw error;
-  }
+  // Clerk answers 4xx for an unknown, revoked or expired key: the caller's 401, not Clerk's outage.
+  const key = await callClerk(
+    (clerk) => clerk.apiKeys.verify(secret),
+    () => new Failure("unauthenticated", "The credential is invalid, revoked or expired: run `orgs login`."),
+  );
   if (key.claims?.[CLI_CLAIM] !== true) {
     throw new Failure("forbidden", "This endpoint serves only credentials made by `orgs login`.");
   }
@@ -86,20 +79,25 @@ function identityOf(key: APIKey): CliIdentity {
   };
 }
 
-type Clerk = ReturnType<typeof createClerkClient>;
-let clerk: Clerk | undefined;
+type Clerk = ReturnType<typeof clerkBackend>;
 
-/** Clerk's Backend API answered 5xx or could not be reached: 503, try again; its 4xx pass through. */
-async function callClerk<T>(call: (clerk: Clerk) => Promise<T>): Promise<T> {
-  if (!env.clerk) {
-    throw new Failure("auth_not_configured", "Sign-in is not configured on this server (no Clerk keys).");
-  }
-  clerk ??= createClerkClient({ secretKey: env.clerk.secretKey, apiUrl: env.clerk.apiUrl });
+/**
+ * Clerk's answers in the app's vocabulary: `refused` for a 4xx where the caller's input explains it;
+ * any other 4xx (e.g. API keys not enabled for organizations in the Clerk Dashboard), a 5xx or no
+ * answer at all is Clerk's side: 503, logged.
+ */
+async function callClerk<T>(call: (clerk: Clerk) => Promise<T>, refused?: () => Failure): Promise<T> {
+  const clerk = clerkBackend();
   try {
     return await call(clerk);
   } catch (error) {
-    if (isClerkAPIResponseError(error) && error.status < 500) throw error;
-    console.error(`Clerk's Backend API failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (refused && isClerkAPIResponseError(error) && error.status < 500) throw refused();
+    const reason = isClerkAPIResponseError(error)
+      ? `${error.status} ${error.errors[0]?.message ?? ""}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    console.error(`Clerk's Backend API failed on a CLI key: ${reason}`);
     throw new UnavailableError("Clerk");
   }
 }

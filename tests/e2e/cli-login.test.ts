@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClerkClient } from "@clerk/backend";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { BrowserIdentity } from "./support/browser";
+import { type BrowserIdentity, screenshot } from "./support/browser";
 import { openBrowserPerFile } from "./support/browser-session";
 import { e2eContext } from "./support/e2e-context";
 import { identities } from "./support/identities";
@@ -96,6 +96,7 @@ describe("orgs login", () => {
     const page = await openAs(identities.aliceInAcme);
     await page.goto(await signInUrlOf(login));
     await expect.poll(() => page.getByTestId("cli-organization").textContent()).toBe("acme");
+    await screenshot(page, "cli-authorize");
     await page.getByRole("button", { name: "Approve" }).click();
 
     await page.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\/callback\?/);
@@ -135,7 +136,7 @@ describe("orgs login", () => {
     // Acting as the organization's key: the audit trail names the key, whose Clerk record names Alice.
     expect(JSON.parse(shown.stdout)).toMatchObject({
       name: "Launched from the CLI",
-      createdBy: { userId: `key:${signedIn.keyId}` },
+      createdBy: { apiKeyId: signedIn.keyId },
     });
 
     // Signing in again replaces the credential and revokes the one it replaces.
