@@ -28,6 +28,9 @@ const PUBLIC_PREFIXES = [
   "/api/health",
   // The REST API's description: documentation, no data.
   "/api/v1/openapi.json",
+  // The CLI's sign-in: its handlers authenticate the caller themselves (a one-time code and PKCE
+  // verifier, or the CLI's API key); a Clerk session is what the CLI does not have.
+  "/api/cli",
 ];
 
 function isUnder(pathname: string, prefix: string): boolean {

@@ -7,10 +7,13 @@ describe("which paths are public", () => {
     (path) => expect(isPublicPath(path)).toBe(true),
   );
 
-  it.each(["/api/webhooks/clerk", "/api/health", "/api/v1/openapi.json"])(
-    "serves the API %s to everyone",
-    (path) => expect(isPublicPath(path)).toBe(true),
-  );
+  it.each([
+    "/api/webhooks/clerk",
+    "/api/health",
+    "/api/v1/openapi.json",
+    "/api/cli/token",
+    "/api/cli/session",
+  ])("serves the API %s to everyone", (path) => expect(isPublicPath(path)).toBe(true));
 
   it.each([
     "/orgs",
@@ -22,6 +25,8 @@ describe("which paths are public", () => {
     "/api/webhooks-admin",
     "/sign-in-elsewhere",
     "/setup/more",
+    "/cli/authorize",
+    "/api/cliff",
   ])("keeps %s private", (path) => expect(isPublicPath(path)).toBe(false));
 });
 

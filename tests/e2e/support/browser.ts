@@ -22,7 +22,8 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-sync",
       "--no-first-run",
       // Nothing but the app resolves: Clerk's CDN and servers are unreachable, as offline.
-      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+      // …and the loopback address, where `orgs login` listens for the browser coming back.
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
     ],
   });
 }
