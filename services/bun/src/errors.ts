@@ -23,7 +23,8 @@ export const noOrganization = () =>
   new ApiError(403, "no_active_organization", "Choose an organization to continue");
 export const forbidden = (permission: string) =>
   new ApiError(403, "forbidden", `Your role does not allow ${permission}`);
-export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found: it may have been deleted`);
+export const notFound = (what: string) =>
+  new ApiError(404, "not_found", `${what} not found: it may have been deleted`);
 
 // SQLSTATEs and socket errors of a database that cannot answer now (down, restarting, failing over),
 // as the app classifies them (server/data/prisma-errors.ts).
