@@ -59,6 +59,7 @@ const errorResponses = (...statuses: number[]) =>
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Malformed request: invalid JSON or query parameters, or a body cut off before its end",
   401: "No valid session token in `Authorization: Bearer`",
+  402: "The organization's plan does not allow this (the free plan's project limit); an admin can upgrade",
   403: "No active organization in the session, or the role does not allow this",
   404: "Not found in the caller's organization (another organization's id included)",
   409: "Conflicts with existing data (a project name already taken)",
@@ -132,7 +133,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           requestBody: jsonBody("CreateProject"),
           responses: {
             "201": jsonResponse("The created project", "Project"),
-            ...errorResponses(400, 401, 403, 409, 413, 415, 422),
+            ...errorResponses(400, 401, 402, 403, 409, 413, 415, 422),
           },
         },
       },

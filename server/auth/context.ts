@@ -51,6 +51,6 @@ export async function requireSignedInPage(): Promise<
 }
 
 export { CHOOSE_ORGANIZATION_PATH, CLERK_SETUP_PATH, SIGN_IN_PATH } from "@/lib/auth/routes";
-export { hasPermission, type OrgContext, type Session } from "./session";
+export { hasFeature, hasPermission, type OrgContext, requireFeature, type Session } from "./session";
 // Re-exported so callers check permissions against the same table the context was built from.
 export { can };

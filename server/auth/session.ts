@@ -1,5 +1,7 @@
 import "server-only";
 import type { SessionAuthObject } from "@clerk/backend";
+import { PaymentRequiredError } from "@/lib/failure";
+import { type Entitlements, entitlementsOf, FEATURE_DESCRIPTIONS, type Feature } from "../billing/plans";
 import { AuthError } from "./errors";
 import { type Permission, permissionsOf } from "./permissions";
 
@@ -12,6 +14,12 @@ export interface OrgContext {
   /** Clerk's role key as the token carries it: `org:admin`, `org:member` or a custom `org:*`. */
   orgRole: string;
   permissions: readonly Permission[];
+  /**
+   * The organization's plan and features, from the session token's `pla` / `fea` claims through
+   * Clerk's `has()`. A credential without those claims (an organization API key) must fill this from
+   * the synced subscription instead: `storedEntitlements()` in `server/data/billing.ts`.
+   */
+  entitlements: Entitlements;
 }
 
 export type Session =
@@ -35,12 +43,25 @@ export function sessionFromAuth(auth: SessionAuthObject): Session {
       orgSlug: auth.orgSlug ?? null,
       orgRole: auth.orgRole,
       permissions: permissionsOf((params) => auth.has(params)),
+      entitlements: entitlementsOf((params) => auth.has(params)),
     },
   };
 }
 
 export function hasPermission(context: OrgContext, permission: Permission): boolean {
   return context.permissions.includes(permission);
+}
+
+export function hasFeature(context: OrgContext, feature: Feature): boolean {
+  return context.entitlements.features.includes(feature);
+}
+
+/** The organization's plan must include `feature`, or the caller gets a 402 that says what to upgrade. */
+export function requireFeature(context: OrgContext, feature: Feature): void {
+  if (hasFeature(context, feature)) return;
+  throw new PaymentRequiredError(
+    `${FEATURE_DESCRIPTIONS[feature]} is not included in your organization's plan: an admin can upgrade it on the billing page`,
+  );
 }
 
 /** Why a session without an organization context may not proceed. */
