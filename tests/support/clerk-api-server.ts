@@ -18,6 +18,8 @@ export interface ClerkInstance {
    * organization's own list: what offset paging can do when something is deleted mid-walk.
    */
   hiddenFromLists: Set<string>;
+  /** Clerk Billing subscriptions by organization id (`GET /organizations/:id/billing/subscription`). */
+  subscriptions: Map<string, Json>;
 }
 
 export interface ClerkApiServer {
@@ -35,6 +37,7 @@ export async function startClerkApiServer(): Promise<ClerkApiServer> {
     organizations: [],
     memberships: [],
     hiddenFromLists: new Set(),
+    subscriptions: new Map(),
   };
   const requests: string[] = [];
 
@@ -73,6 +76,10 @@ export async function startClerkApiServer(): Promise<ClerkApiServer> {
     if (resource === "organizations") {
       const organization = instance.organizations.find((candidate) => candidate.id === id);
       if (!organization) return notFound();
+      if (sub === "billing") {
+        const subscription = instance.subscriptions.get(id);
+        return subscription ? send(200, subscription) : notFound();
+      }
       if (sub === "memberships") {
         const members = instance.memberships.filter((m) => m.organization.id === id);
         return send(200, { data: members.slice(offset, offset + limit), total_count: members.length });
