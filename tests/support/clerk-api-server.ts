@@ -77,7 +77,7 @@ export async function startClerkApiServer(): Promise<ClerkApiServer> {
       const organization = instance.organizations.find((candidate) => candidate.id === id);
       if (!organization) return notFound();
       if (sub === "billing") {
-        const subscription = instance.subscriptions.get(id);
+        const subscription = instance.subscriptions.get(organization.id);
         return subscription ? send(200, subscription) : notFound();
       }
       if (sub === "memberships") {
