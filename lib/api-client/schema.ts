@@ -204,7 +204,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectPage"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -224,6 +224,15 @@ export interface operations {
             };
             /** @description No active organization in the session, or the role does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -255,7 +264,7 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -266,6 +275,15 @@ export interface operations {
             };
             /** @description No valid session token in `Authorization: Bearer` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The organization's plan does not allow this (the free plan's project limit); an admin can upgrade */
+            402: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -311,6 +329,15 @@ export interface operations {
             };
             /** @description Body is JSON but invalid; `error.fields` says what to fix */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -368,6 +395,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteProject: {
@@ -416,6 +452,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     updateProject: {
@@ -443,7 +488,7 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -515,6 +560,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listTasks: {
@@ -543,7 +597,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskPage"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -579,6 +633,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     createTask: {
@@ -606,7 +669,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -662,6 +725,15 @@ export interface operations {
             };
             /** @description Body is JSON but invalid; `error.fields` says what to fix */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -721,6 +793,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteTask: {
@@ -771,6 +852,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     updateTask: {
@@ -800,7 +890,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description Malformed request: invalid JSON or query parameters */
+            /** @description Malformed request: invalid JSON or query parameters, or a body cut off before its end */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -856,6 +946,15 @@ export interface operations {
             };
             /** @description Body is JSON but invalid; `error.fields` says what to fix */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable; nothing was written. Retry after `Retry-After` seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
