@@ -23,7 +23,9 @@ const billingFixture = (type: string) => `billing/${type}.json`;
 export function defaultFixture(type: string): string {
   const file =
     DEFAULT_FIXTURES[type] ??
-    (existsSync(path.join(FIXTURES, billingFixture(type))) ? billingFixture(type) : `openapi-2025-04-15/${type}.json`);
+    (existsSync(path.join(FIXTURES, billingFixture(type)))
+      ? billingFixture(type)
+      : `openapi-2025-04-15/${type}.json`);
   const fixture = path.join(FIXTURES, file);
   if (!existsSync(fixture)) {
     throw new Error(
