@@ -32,13 +32,13 @@ describe("the billing page", () => {
     await deliver(
       "subscription.active",
       billingJson.subscription("csub_e2e_acme", "org_demo_acme", Date.now(), {
-        items: [billingJson.item("csi_e2e_acme_pro", Date.now(), { plan: "pro" })],
+        items: [billingJson.item("csi_e2e_acme_pro", Date.now(), { plan: "pro", periodStart: Date.now() })],
       }),
     );
     const page = await openAs(identities.aliceInAcme);
     const response = await page.goto("/orgs/acme/billing");
     expect(response?.status()).toBe(200);
-    await expect.poll(() => visibleText(page.getByTestId("current-plan"))).toBe("pro");
+    await expect.poll(() => visibleText(page.getByTestId("current-plan"))).toBe("Pro");
     expect(await visibleText(page.getByTestId("subscription-status"))).toBe("Active");
     const plans = await visibleText(page.getByRole("table"));
     expect(plans).toContain("The activity log");

@@ -17,7 +17,8 @@ export default async function BillingPage() {
   await requireOrgPage("organization:manage-billing");
   const overview = await forPage(getBillingOverview());
   const planSlug = overview.plan?.slug ?? overview.entitlements.plan;
-  const planName = overview.plan?.name ?? PLANS.find((plan) => plan.slug === planSlug)?.name ?? "Free";
+  // Our table names the plans we know; Clerk's name for one we do not.
+  const planName = PLANS.find((plan) => plan.slug === planSlug)?.name ?? overview.plan?.name ?? "Free";
   const unlimited = overview.entitlements.features.includes("unlimited_projects");
 
   return (
