@@ -32,9 +32,11 @@ export interface Plan {
   summary: string;
 }
 
+/** Clerk creates it itself: the plan every organization's subscription starts on, and falls back to. */
+export const DEFAULT_PLAN_SLUG = "free_org";
+
 export const PLANS: readonly Plan[] = [
-  // Clerk creates `free_org` itself: the default plan every organization's subscription starts on.
-  { slug: "free_org", name: "Free", features: [], summary: `Up to ${FREE_PROJECT_LIMIT} projects` },
+  { slug: DEFAULT_PLAN_SLUG, name: "Free", features: [], summary: `Up to ${FREE_PROJECT_LIMIT} projects` },
   { slug: "pro", name: "Pro", features: FEATURES, summary: "Unlimited projects, activity log, API keys" },
 ];
 

@@ -3,11 +3,11 @@ import { Failure, PaymentRequiredError } from "@/lib/failure";
 import { hasPermission, requireFeature, requireOrgContext } from "../auth/context";
 import { isPlatformAdmin } from "../auth/platform-admin";
 import {
+  DEFAULT_PLAN_SLUG,
   type Entitlements,
   type Feature,
   FREE_PROJECT_LIMIT,
   featuresOfPlan,
-  PLANS,
   planUnlocking,
 } from "../billing/plans";
 import { db } from "../db";
@@ -22,7 +22,6 @@ import { inTenant, type Tenant, type TenantClient } from "./tenant";
 
 // The item an organization is on now. `canceled` still runs to the end of its period, then `ended`.
 const CURRENT_ITEM_STATUSES = ["active", "past_due", "canceled"];
-const DEFAULT_PLAN = PLANS[0]?.slug;
 
 export interface BillingState {
   /** Clerk's subscription status (`active`, `past_due`, …), or `none` before any subscription synced. */
@@ -45,7 +44,7 @@ export async function storedBillingState(tx: Reader, organizationId: string): Pr
     orderBy: [{ periodStart: "desc" }, { clerkUpdatedAt: "desc" }],
   });
   // A paid item outranks the default plan's item, which Clerk keeps beside it.
-  const current = items.find((item) => item.planSlug !== DEFAULT_PLAN) ?? items[0];
+  const current = items.find((item) => item.planSlug !== DEFAULT_PLAN_SLUG) ?? items[0];
   const pastDue = subscription?.status === "past_due" || items.some((item) => item.status === "past_due");
   return {
     status: subscription?.status ?? "none",

@@ -1,11 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  type BillingTables,
-  clearBillingTables,
-  readBillingTables,
-  simulateBillingHistory,
-} from "../support/clerk-billing-history";
+import { type BillingTables, clearBillingTables, readBillingTables } from "../support/billing-tables";
+import { simulateBillingHistory } from "../support/clerk-billing-history";
 import { type History, type SyncedTables, simulateClerkHistory } from "../support/clerk-history";
 import { captureDeliveryLogs, loadWebhookRoute } from "../support/svix-route";
 import { clearSyncedTables, readSyncedTables } from "../support/synced-tables";
