@@ -46,6 +46,25 @@ describe("the billing page", () => {
     await screenshot(page, "billing-acme-as-admin");
   });
 
+  it("is served with a CSP that admits Stripe's hosts, which Clerk's pricing table and checkout load", async () => {
+    const response = await request("/orgs/acme/billing", {
+      session: identities.aliceInAcme,
+      carrier: "cookie-document",
+    });
+    expect(response.status).toBe(200);
+    const directives = new Map(
+      (response.headers.get("content-security-policy") ?? "").split(";").map((directive) => {
+        const [name = "", ...sources] = directive.trim().split(/\s+/);
+        return [name, sources] as const;
+      }),
+    );
+    expect(directives.get("script-src")).toEqual(expect.arrayContaining(["https://js.stripe.com"]));
+    expect(directives.get("frame-src")).toEqual(
+      expect.arrayContaining(["https://js.stripe.com", "https://hooks.stripe.com"]),
+    );
+    expect(directives.get("connect-src")).toContain("https://api.stripe.com");
+  });
+
   it("is the not-found page for a member without the billing permission, and is not in their menu", async () => {
     const page = await openAs(identities.bobInAcme);
     const response = await page.goto("/orgs/acme/billing");
