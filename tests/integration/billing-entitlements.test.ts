@@ -11,8 +11,9 @@ import { apiErrorSchema } from "@/lib/validation/api-error";
 import { seedDemoData } from "@/prisma/seed";
 import { runAsCaller, verifyBearerRequest } from "@/server/auth/request-auth";
 import { listActivity } from "@/server/data/activity";
-import { getBillingOverview, storedEntitlements } from "@/server/data/billing";
+import { getBillingOverview, requireFeatureToGrow, storedEntitlements } from "@/server/data/billing";
 import { createProject, listProjects, updateProject } from "@/server/data/projects";
+import { inTenant } from "@/server/data/tenant";
 import { db } from "@/server/db";
 import { handleClerkDelivery } from "@/server/webhooks/clerk/dispatch";
 import { apiCall } from "../support/api-routes";
@@ -178,6 +179,20 @@ describe("a payment past due", () => {
     // Clerk's retry succeeded: the subscription is active again, and the org may grow.
     await deliver("subscription.active", acmeSubscription(300, "active"));
     await expect(actAs(alice, () => createProject({ name: "Fourth" }))).resolves.toBeDefined();
+  });
+
+  it("refuses a paid feature used to grow (creating API keys) while past due, and on a plan without it", async () => {
+    const createKey = (caller: typeof alice) =>
+      actAs(caller, () =>
+        inTenant("projects:read", (tx, tenant) => requireFeatureToGrow(tx, tenant, "api_keys")),
+      );
+    await expect(createKey(alice)).resolves.toBeUndefined();
+    await expect(createKey(onFree(alice))).rejects.toMatchObject({ status: 402 });
+    await deliver("subscription.pastDue", acmeSubscription(200, "past_due"));
+    await expect(createKey(alice)).rejects.toMatchObject({
+      status: 402,
+      message: expect.stringMatching(/past due/),
+    });
   });
 
   it("shows on the billing overview", async () => {
