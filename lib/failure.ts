@@ -15,6 +15,7 @@ const STATUS_OF = {
   invalid_idempotency_key: 400,
   request_aborted: 400,
   unauthenticated: 401,
+  payment_required: 402,
   no_active_organization: 403,
   forbidden: 403,
   not_found: 404,
@@ -83,6 +84,17 @@ export class UnavailableError extends Failure {
     super("unavailable", `${what} is unavailable right now: try again in ${inSeconds(retryAfterSeconds)}`, {
       retryAfterSeconds,
     });
+  }
+}
+
+/**
+ * The organization's plan does not include what was asked (a feature, or more than the plan's limit):
+ * 402. The message says what upgrading unlocks; admins upgrade on the billing page.
+ */
+export class PaymentRequiredError extends Failure {
+  override name = "PaymentRequiredError";
+  constructor(message: string) {
+    super("payment_required", message);
   }
 }
 

@@ -35,6 +35,16 @@ export const demoMemberships: ReadonlyArray<{
   { clerkId: "orgmem_demo_carol_globex", user: "user_demo_carol", org: "org_demo_globex", role: "org:admin" },
 ];
 
+/**
+ * The Clerk Billing plan of each demo organization, as Clerk puts it in session tokens (`pla`, `fea`):
+ * Acme pays for Pro, Globex is on the free plan. Same slugs as `server/billing/plans.ts` (a unit test
+ * keeps them in step; the seed runs as a plain script and cannot import that server-only table).
+ */
+export const demoPlans: Readonly<Record<DemoOrgId, { plan: string; features: readonly string[] }>> = {
+  org_demo_acme: { plan: "pro", features: ["unlimited_projects", "activity_log", "api_keys"] },
+  org_demo_globex: { plan: "free_org", features: [] },
+};
+
 /** Demo projects and their tasks, per organization; assignees are members of that organization. */
 export const demoProjects: ReadonlyArray<{
   org: DemoOrgId;

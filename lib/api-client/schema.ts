@@ -300,6 +300,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The organization's plan does not allow this (the free plan's project limit); an admin can upgrade */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description No active organization in the session, or the role (an API key's scopes) does not allow this */
             403: {
                 headers: {

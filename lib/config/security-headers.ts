@@ -15,10 +15,12 @@ import { parsePublishableKey } from "@clerk/shared/keys";
  * Clerk's hosts, from Clerk's CSP guide: its Frontend API (clerk-js loads from there and talks to
  * it), Cloudflare's bot protection, Clerk's fraud protection (served on other ports, hence `:*`),
  * img.clerk.com for avatars and logos, `blob:` workers and inline styles (runtime CSS-in-JS).
- * Clerk Billing would add Stripe's hosts.
+ * Clerk Billing's `<PricingTable>` and checkout load Stripe.js and its frames: the Stripe hosts of
+ * @clerk/nextjs's own default policy (`content-security-policy.js`).
  */
 
 const CLOUDFLARE_CHALLENGES = "https://challenges.cloudflare.com";
+const STRIPE_JS = ["https://js.stripe.com", "https://*.js.stripe.com"];
 const CLERK_PROTECTION = "https://*.protect.clerk.com";
 
 export interface SecurityHeaderOptions {
@@ -40,6 +42,7 @@ export function contentSecurityPolicy({ publishableKey, production }: SecurityHe
       ...clerk,
       CLOUDFLARE_CHALLENGES,
       CLERK_PROTECTION,
+      ...STRIPE_JS,
     ],
     "connect-src": [
       "'self'",
@@ -47,12 +50,19 @@ export function contentSecurityPolicy({ publishableKey, production }: SecurityHe
       `${CLERK_PROTECTION}:*`,
       "https://clerk-telemetry.com",
       "https://*.clerk-telemetry.com",
+      "https://api.stripe.com",
     ],
     "img-src": ["'self'", "https://img.clerk.com"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "font-src": ["'self'"],
     "worker-src": ["'self'", "blob:"],
-    "frame-src": ["'self'", CLOUDFLARE_CHALLENGES, CLERK_PROTECTION],
+    "frame-src": [
+      "'self'",
+      CLOUDFLARE_CHALLENGES,
+      CLERK_PROTECTION,
+      ...STRIPE_JS,
+      "https://hooks.stripe.com",
+    ],
     "frame-ancestors": ["'none'"],
     "form-action": ["'self'"],
     "base-uri": ["'self'"],

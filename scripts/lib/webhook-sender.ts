@@ -16,8 +16,16 @@ const DEFAULT_FIXTURES: Record<string, string> = {
   "organizationMembership.created": "real-captured/organizationMembership.created.fleetfusion.raw.json",
 };
 
+// Clerk Billing: Clerk's examples with an organization as the payer (Clerk's own examples are a user's
+// subscription, which the sync does not store).
+const billingFixture = (type: string) => `billing/${type}.json`;
+
 export function defaultFixture(type: string): string {
-  const file = DEFAULT_FIXTURES[type] ?? `openapi-2025-04-15/${type}.json`;
+  const file =
+    DEFAULT_FIXTURES[type] ??
+    (existsSync(path.join(FIXTURES, billingFixture(type)))
+      ? billingFixture(type)
+      : `openapi-2025-04-15/${type}.json`);
   const fixture = path.join(FIXTURES, file);
   if (!existsSync(fixture)) {
     throw new Error(

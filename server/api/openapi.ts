@@ -61,6 +61,7 @@ const errorResponses = (...statuses: number[]) =>
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Malformed request: invalid JSON or query parameters, or a body cut off before its end",
   401: "No valid credential in `Authorization: Bearer`: no session token or an invalid one, or a revoked, expired or unknown API key",
+  402: "The organization's plan does not allow this (the free plan's project limit); an admin can upgrade",
   403: "No active organization in the session, or the role (an API key's scopes) does not allow this",
   404: "Not found in the caller's organization (another organization's id included)",
   409: "Conflicts with existing data (a project name already taken)",
@@ -137,7 +138,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           requestBody: jsonBody("CreateProject"),
           responses: {
             "201": { ...jsonResponse("The created project", "Project"), headers: createdHeaders },
-            ...withIdempotencyErrors(errorResponses(400, 401, 403, 409, 413, 415, 422)),
+            ...withIdempotencyErrors(errorResponses(400, 401, 402, 403, 409, 413, 415, 422)),
           },
         },
       },

@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { storedEntitlements } from "../data/billing";
 import { isClerkConfigured } from "../env";
 import { renderFailurePage } from "../failures/page";
 import { can, type Permission } from "./permissions";
@@ -13,7 +14,13 @@ import { failureOf, type OrgContext, orgContextOf, type Session, sessionFromAuth
 export const getSession = cache(async (): Promise<Session> => {
   if (!isClerkConfigured()) return { state: "clerk-not-configured" };
   // Clerk's auth() in pages and actions; in the REST API, the Bearer token the route verified with Clerk.
-  return sessionFromAuth(await currentAuth());
+  const session = sessionFromAuth(await currentAuth());
+  // An API key carries no plan claims: its organization's plan is the one the billing webhooks synced
+  // (one webhook delivery behind Clerk, where a session token is one token refresh behind).
+  if (session.state === "in-organization" && session.context.caller.kind === "api-key") {
+    session.context.entitlements = await storedEntitlements(session.context.orgId);
+  }
+  return session;
 });
 
 /**
@@ -51,6 +58,6 @@ export async function requireSignedInPage(): Promise<
 }
 
 export { CHOOSE_ORGANIZATION_PATH, CLERK_SETUP_PATH, SIGN_IN_PATH } from "@/lib/auth/routes";
-export { hasPermission, type OrgContext, type Session } from "./session";
+export { hasFeature, hasPermission, type OrgContext, requireFeature, type Session } from "./session";
 // Re-exported so callers check permissions against the same table the context was built from.
 export { can };

@@ -16,6 +16,9 @@ export const PERMISSIONS = [
   "tasks:write",
   "organization:manage",
   "organization:read-activity",
+  // Clerk's own `org:sys_billing:manage` decides who may subscribe in `<PricingTable>`; this one
+  // decides who sees the billing page. Give both to the same roles.
+  "organization:manage-billing",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -23,7 +26,13 @@ export type Permission = (typeof PERMISSIONS)[number];
 const MEMBER: readonly Permission[] = ["projects:read", "projects:create", "projects:update", "tasks:write"];
 
 export const ROLE_PERMISSIONS: Readonly<Record<string, readonly Permission[]>> = {
-  "org:admin": [...MEMBER, "projects:delete", "organization:manage", "organization:read-activity"],
+  "org:admin": [
+    ...MEMBER,
+    "projects:delete",
+    "organization:manage",
+    "organization:read-activity",
+    "organization:manage-billing",
+  ],
   "org:member": MEMBER,
 };
 

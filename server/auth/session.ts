@@ -1,4 +1,6 @@
 import "server-only";
+import { PaymentRequiredError } from "@/lib/failure";
+import { type Entitlements, entitlementsOf, FEATURE_DESCRIPTIONS, type Feature } from "../billing/plans";
 import { AuthError } from "./errors";
 import { type Permission, permissionsOf, permissionsOfScopes } from "./permissions";
 import type { VerifiedAuth } from "./request-auth";
@@ -20,6 +22,12 @@ export interface OrgContext {
   /** Clerk's role key for a person (`org:admin`, `org:member`, a custom `org:*`); null for an API key. */
   orgRole: string | null;
   permissions: readonly Permission[];
+  /**
+   * The organization's plan and features, from the session token's `pla` / `fea` claims through
+   * Clerk's `has()`. A credential without those claims (an organization API key) must fill this from
+   * the synced subscription instead: `storedEntitlements()` in `server/data/billing.ts`.
+   */
+  entitlements: Entitlements;
 }
 
 /** The audit actor of an API key: `key:` and Clerk's key id. */
@@ -55,6 +63,8 @@ export function sessionFromAuth(auth: VerifiedAuth): Session {
         orgSlug: null,
         orgRole: null,
         permissions: permissionsOfScopes(auth.scopes),
+        // A key carries no plan claims: getSession fills these from the synced subscription.
+        entitlements: { plan: null, features: [] },
       },
     };
   }
@@ -68,12 +78,25 @@ export function sessionFromAuth(auth: VerifiedAuth): Session {
       orgSlug: auth.orgSlug ?? null,
       orgRole: auth.orgRole,
       permissions: permissionsOf((params) => auth.has(params)),
+      entitlements: entitlementsOf((params) => auth.has(params)),
     },
   };
 }
 
 export function hasPermission(context: OrgContext, permission: Permission): boolean {
   return context.permissions.includes(permission);
+}
+
+export function hasFeature(context: OrgContext, feature: Feature): boolean {
+  return context.entitlements.features.includes(feature);
+}
+
+/** The organization's plan must include `feature`, or the caller gets a 402 that says what to upgrade. */
+export function requireFeature(context: OrgContext, feature: Feature): void {
+  if (hasFeature(context, feature)) return;
+  throw new PaymentRequiredError(
+    `${FEATURE_DESCRIPTIONS[feature]} is not included in your organization's plan: an admin can upgrade it on the billing page`,
+  );
 }
 
 /** Why a session without an organization context may not proceed. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { encodeCursor, type Page, type PageQuery, pageSize } from "@/lib/validation/pagination";
 import type { Person } from "@/lib/validation/people";
+import { requireFeature } from "../auth/context";
 import { apiKeyIdOfActor } from "../auth/session";
 import type { Prisma } from "../generated/prisma/client";
 import { cursorId } from "./ids";
@@ -27,7 +28,9 @@ export function listActivity(query: Partial<PageQuery> = {}): Promise<Page<Activ
   const { cursor: rawCursor } = query;
   const cursor = cursorId(rawCursor);
   const limit = pageSize(query.limit);
-  return inTenant("organization:read-activity", async (tx, { organizationId }) => {
+  return inTenant("organization:read-activity", async (tx, { organizationId, context }) => {
+    // A paid feature: the log is written on every plan, and readable once the organization upgrades.
+    requireFeature(context, "activity_log");
     const rows = await tx.auditEvent.findMany({
       where: { organizationId, ...(cursor ? { id: { lt: cursor } } : {}) },
       orderBy: { id: "desc" },

@@ -7,7 +7,9 @@ import { clerkBackend } from "../auth/clerk-backend";
 import { requireOrgContext } from "../auth/context";
 import { PERMISSIONS, type Permission } from "../auth/permissions";
 import type { OrgContext } from "../auth/session";
+import { requireFeatureToGrow } from "./billing";
 import { NotFoundError } from "./errors";
+import { inTenant } from "./tenant";
 
 /**
  * The organization's API keys. Clerk stores them (and their secrets); the app asks Clerk to make,
@@ -38,11 +40,17 @@ export async function listApiKeys(): Promise<OrganizationApiKey[]> {
   return data.map(view);
 }
 
-/** Makes a key for the caller's organization; its secret is in the answer, and never again. Admins. */
+/**
+ * Makes a key for the caller's organization; its secret is in the answer, and never again. Admins, on a
+ * plan with `api_keys` and no payment past due (402 otherwise). The CLI's sign-in is not gated: its key
+ * is a person's own credential, with that person's permissions (docs/cli.md).
+ */
 export async function createApiKey(
   input: CreateApiKeyInput,
 ): Promise<{ key: OrganizationApiKey; secret: string }> {
-  return issueApiKey(await requireOrgContext("organization:manage"), input);
+  const context = await requireOrgContext("organization:manage");
+  await inTenant("organization:manage", (tx, tenant) => requireFeatureToGrow(tx, tenant, "api_keys"));
+  return issueApiKey(context, input);
 }
 
 /**

@@ -13,6 +13,7 @@ import { changedFields } from "../audit/changes";
 import { recordAuditEvent } from "../audit/record";
 import { apiKeyIdOfActor } from "../auth/session";
 import type { Project as ProjectRow } from "../generated/prisma/client";
+import { requireProjectQuota } from "./billing";
 import { ConflictError, NotFoundError } from "./errors";
 import { cursorId, rowId } from "./ids";
 import { peopleOfOrganization } from "./people";
@@ -58,7 +59,9 @@ export function getProject(projectId: string): Promise<Project> {
 
 export function createProject(input: z.input<typeof createProjectSchema>): Promise<Project> {
   const data: CreateProjectInput = createProjectSchema.parse(input);
-  return inTenant("projects:create", async (tx, { organizationId, context }) => {
+  return inTenant("projects:create", async (tx, tenant) => {
+    const { organizationId, context } = tenant;
+    await requireProjectQuota(tx, tenant);
     const row = await tx.project
       .create({ data: { ...data, organizationId, createdBy: context.actor } })
       .catch(rethrowDuplicateName(data.name));

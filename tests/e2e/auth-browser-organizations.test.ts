@@ -29,7 +29,14 @@ describe("a member of organization A", () => {
   it("sees the admin-only links as an admin, and not as a member", async () => {
     const admin = await openAs(identities.aliceInAcme);
     await admin.goto("/orgs/acme");
-    expect(await navLinks(admin)).toEqual(["Dashboard", "Projects", "Activity", "Settings", "API keys"]);
+    expect(await navLinks(admin)).toEqual([
+      "Dashboard",
+      "Projects",
+      "Activity",
+      "Settings",
+      "API keys",
+      "Billing",
+    ]);
     const member = await openAs(identities.bobInAcme);
     await member.goto("/orgs/acme");
     expect(await navLinks(member)).toEqual(["Dashboard", "Projects"]);

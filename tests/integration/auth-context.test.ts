@@ -38,7 +38,18 @@ describe("auth context from a Clerk-verified session", () => {
       orgSlug: "acme",
       orgRole: "org:admin",
       permissions: expect.arrayContaining(["organization:manage", "projects:delete"]),
+      entitlements: { plan: null, features: [] },
     });
+  });
+
+  it("reads the organization's plan and features from the token's pla / fea claims through Clerk's has()", async () => {
+    const onPro = orgContextOf(
+      await sessionFor({ ...aliceInAcme, orgPlan: "pro", orgFeatures: ["activity_log", "api_keys"] }),
+    );
+    expect(onPro.entitlements).toEqual({ plan: "pro", features: ["activity_log", "api_keys"] });
+    // A feature of no plan in our table is not ours to grant.
+    const unknown = orgContextOf(await sessionFor({ ...aliceInAcme, orgFeatures: ["teleportation"] }));
+    expect(unknown.entitlements).toEqual({ plan: null, features: [] });
   });
 
   it("reads Clerk's v1 claims (org_id, org_role, org_slug) exactly like v2", async () => {

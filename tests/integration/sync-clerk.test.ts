@@ -44,7 +44,38 @@ function seedInstance() {
     clerkJson.membership("orgmem_ada_globex", ada, globex, 1100),
   ];
   api.instance.hiddenFromLists.clear();
+  // Acme pays (its subscription: the default free item ended, Pro active); Globex has no subscription
+  // (Clerk answers 404, as for an instance without Billing).
+  api.instance.subscriptions.clear();
+  api.instance.subscriptions.set("org_acme", acmeSubscription(1200, "active"));
 }
+
+function acmeSubscription(updatedAt: number, status: string) {
+  const item = (id: string, plan: string, itemStatus: string) => ({
+    object: "commerce_subscription_item",
+    id,
+    status: itemStatus,
+    plan_period: "month",
+    period_start: 1000,
+    period_end: null,
+    created_at: 1000,
+    updated_at: updatedAt,
+    plan: { object: "commerce_plan", id: `cplan_${plan}`, slug: plan, name: plan, features: [] },
+  });
+  return {
+    object: "commerce_subscription",
+    id: "csub_acme",
+    status,
+    payer_id: "cpayer_acme",
+    created_at: 1000,
+    updated_at: updatedAt,
+    active_at: 1000,
+    past_due_at: status === "past_due" ? updatedAt : null,
+    subscription_items: [item("csi_acme_free", "free_org", "ended"), item("csi_acme_pro", "pro", status)],
+  };
+}
+
+const NO_BILLING_CHANGE = { created: 0, updated: 0, unchanged: 0, tombstoned: 0 };
 
 beforeAll(async () => {
   captureDeliveryLogs();
@@ -52,12 +83,42 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 beforeEach(async () => {
-  await db.$transaction([db.membership.deleteMany(), db.user.deleteMany(), db.organization.deleteMany()]);
+  await db.$transaction([
+    db.billingSubscriptionItem.deleteMany(),
+    db.membership.deleteMany(),
+    db.user.deleteMany(),
+    db.organization.deleteMany(),
+  ]);
   seedInstance();
   api.requests.length = 0;
 });
 
 describe("reconcile (npm run sync:clerk)", () => {
+  it("pulls each organization's Clerk Billing subscription, and catches up on a missed past-due", async () => {
+    await reconcile();
+    const acme = { organization: { clerkId: "org_acme" } };
+    expect(await db.billingSubscription.findFirstOrThrow({ where: acme })).toMatchObject({
+      status: "active",
+    });
+    expect(
+      await db.billingSubscriptionItem.findMany({ where: acme, select: { planSlug: true, status: true } }),
+    ).toEqual(
+      expect.arrayContaining([
+        { planSlug: "pro", status: "active" },
+        { planSlug: "free_org", status: "ended" },
+      ]),
+    );
+    expect(api.requests).toContain("GET /v1/organizations/org_globex/billing/subscription");
+
+    // The `subscription.pastDue` webhook never arrived.
+    api.instance.subscriptions.set("org_acme", acmeSubscription(1300, "past_due"));
+    const summary = await reconcile();
+    expect(summary.subscription).toEqual({ created: 0, updated: 1, unchanged: 0, tombstoned: 0 });
+    expect(await db.billingSubscription.findFirstOrThrow({ where: acme })).toMatchObject({
+      status: "past_due",
+    });
+  });
+
   it("imports every user, organization and membership, page by page", async () => {
     const progress: string[] = [];
     const summary = await reconcile((message) => progress.push(message));
@@ -66,6 +127,9 @@ describe("reconcile (npm run sync:clerk)", () => {
       user: { created: 5, updated: 0, unchanged: 0, tombstoned: 0 },
       organization: { created: 2, updated: 0, unchanged: 0, tombstoned: 0 },
       membership: { created: 4, updated: 0, unchanged: 0, tombstoned: 0 },
+      subscription: { created: 1, updated: 0, unchanged: 0, tombstoned: 0 },
+      subscriptionItem: { created: 2, updated: 0, unchanged: 0, tombstoned: 0 },
+      paymentAttempt: NO_BILLING_CHANGE,
     });
     expect(await db.user.findUniqueOrThrow({ where: { clerkId: "user_ada" } })).toMatchObject({
       email: "user_ada@example.com",
@@ -86,6 +150,9 @@ describe("reconcile (npm run sync:clerk)", () => {
       user: { created: 0, updated: 0, unchanged: 5, tombstoned: 0 },
       organization: { created: 0, updated: 0, unchanged: 2, tombstoned: 0 },
       membership: { created: 0, updated: 0, unchanged: 4, tombstoned: 0 },
+      subscription: { created: 0, updated: 0, unchanged: 1, tombstoned: 0 },
+      subscriptionItem: { created: 0, updated: 0, unchanged: 2, tombstoned: 0 },
+      paymentAttempt: NO_BILLING_CHANGE,
     });
   });
 

@@ -11,7 +11,7 @@ import { listActivity } from "@/server/data/activity";
 import { inTenant } from "@/server/data/tenant";
 import { db } from "@/server/db";
 import { organizationIdOf, tenantSnapshot, withOwnerClient } from "../support/owner-db";
-import { actAs, callers } from "../support/tenant-callers";
+import { actAs, callers, onPro } from "../support/tenant-callers";
 
 beforeEach(async () => {
   await seedDemoData(db);
@@ -41,7 +41,7 @@ describe("recording from the webhook sync", () => {
         details: { role: "org:member" },
       }),
     ]);
-    expect((await actAs(callers.carolAdminOfGlobex, () => listActivity())).data).toEqual([]);
+    expect((await actAs(onPro(callers.carolAdminOfGlobex), () => listActivity())).data).toEqual([]);
   });
 
   it("records events of several organizations in one delivery, and leaves the transaction without a tenant", async () => {
@@ -55,7 +55,7 @@ describe("recording from the webhook sync", () => {
       return row?.tenant;
     });
     expect(tenantAfterwards).toBe("");
-    for (const caller of [callers.aliceAdminOfAcme, callers.carolAdminOfGlobex]) {
+    for (const caller of [callers.aliceAdminOfAcme, onPro(callers.carolAdminOfGlobex)]) {
       expect((await actAs(caller, () => listActivity())).data.map((entry) => entry.action)).toEqual([
         "membership.created",
       ]);

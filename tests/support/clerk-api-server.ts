@@ -23,6 +23,8 @@ export interface ClerkInstance {
   apiKeys: StoredApiKey[];
   /** While true, every request is answered 503, as during an outage of Clerk. */
   down: boolean;
+  /** Clerk Billing subscriptions by organization id (`GET /organizations/:id/billing/subscription`). */
+  subscriptions: Map<string, Json>;
 }
 
 export interface ClerkApiServer {
@@ -44,6 +46,7 @@ export async function startClerkApiServer(
     hiddenFromLists: new Set(),
     apiKeys: [],
     down: false,
+    subscriptions: new Map(),
   };
   const requests: string[] = [];
 
@@ -85,6 +88,10 @@ export async function startClerkApiServer(
     if (resource === "organizations") {
       const organization = instance.organizations.find((candidate) => candidate.id === id);
       if (!organization) return notFound();
+      if (sub === "billing") {
+        const subscription = instance.subscriptions.get(organization.id);
+        return subscription ? send(200, subscription) : notFound();
+      }
       if (sub === "memberships") {
         const members = instance.memberships.filter((m) => m.organization.id === id);
         return send(200, { data: members.slice(offset, offset + limit), total_count: members.length });

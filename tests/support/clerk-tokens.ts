@@ -46,6 +46,12 @@ export interface SessionIdentity {
   orgId?: string;
   orgSlug?: string;
   orgRole?: string;
+  /**
+   * Clerk Billing: the organization's plan slug and feature slugs, as Clerk puts them in a v2 token
+   * (`pla: "o:pro"`, `fea: "o:activity_log,o:api_keys"`; `o:` marks the organization's, `u:` the user's).
+   */
+  orgPlan?: string;
+  orgFeatures?: readonly string[];
 }
 
 export interface MintOptions extends SessionIdentity {
@@ -68,8 +74,15 @@ function organizationClaims(identity: SessionIdentity, version: 1 | 2): Record<s
   if (version === 1) {
     return { org_id: identity.orgId, org_slug: identity.orgSlug, org_role: role, org_permissions: [] };
   }
-  // v2 drops the "org:" prefix of the role and packs the organization into `o`.
-  return { o: { id: identity.orgId, slg: identity.orgSlug, rol: role.replace(/^org:/, "") } };
+  // v2 drops the "org:" prefix of the role and packs the organization into `o`; billing claims sit
+  // beside it, each entry scoped `o:` (organization) or `u:` (user).
+  return {
+    o: { id: identity.orgId, slg: identity.orgSlug, rol: role.replace(/^org:/, "") },
+    ...(identity.orgPlan ? { pla: `o:${identity.orgPlan}` } : {}),
+    ...(identity.orgFeatures?.length
+      ? { fea: identity.orgFeatures.map((feature) => `o:${feature}`).join(",") }
+      : {}),
+  };
 }
 
 export interface MintedSession {

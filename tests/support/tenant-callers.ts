@@ -4,12 +4,24 @@
  * and the code under test runs as that caller. Import `./app-clerk-env` before this file.
  */
 import { runAsCaller, verifyBearerRequest } from "@/server/auth/request-auth";
+import { demoPlans } from "../../prisma/demo-data";
 import { clerkKeys } from "./app-clerk-env";
 import { TEST_APP_ORIGIN } from "./clerk-auth";
 import { mintSessionToken, type SessionIdentity } from "./clerk-tokens";
 
-export const ACME = { orgId: "org_demo_acme", orgSlug: "acme" } as const;
-export const GLOBEX = { orgId: "org_demo_globex", orgSlug: "globex" } as const;
+// With the plan the demo data gives each (prisma/demo-data.ts): Acme on Pro, Globex on the free plan.
+export const ACME = {
+  orgId: "org_demo_acme",
+  orgSlug: "acme",
+  orgPlan: demoPlans.org_demo_acme.plan,
+  orgFeatures: demoPlans.org_demo_acme.features,
+} as const;
+export const GLOBEX = {
+  orgId: "org_demo_globex",
+  orgSlug: "globex",
+  orgPlan: demoPlans.org_demo_globex.plan,
+  orgFeatures: demoPlans.org_demo_globex.features,
+} as const;
 
 /** The demo world (prisma/demo-data.ts): alice admin of Acme and member of Globex, bob member of Acme, carol admin of Globex. */
 export const callers = {
@@ -19,6 +31,16 @@ export const callers = {
   aliceMemberOfGlobex: { userId: "user_demo_alice", ...GLOBEX, orgRole: "org:member" },
   aliceWithoutOrganization: { userId: "user_demo_alice" },
 } satisfies Record<string, SessionIdentity>;
+
+/** The same caller with its organization on Pro: the token's `pla` / `fea` claims say so. */
+export function onPro<T extends SessionIdentity>(identity: T): T {
+  return { ...identity, orgPlan: "pro", orgFeatures: demoPlans.org_demo_acme.features };
+}
+
+/** The same caller with its organization on the free plan. */
+export function onFree<T extends SessionIdentity>(identity: T): T {
+  return { ...identity, orgPlan: "free_org", orgFeatures: [] };
+}
 
 /** `null` is a signed-out caller: a request with no token at all. */
 export type Caller = SessionIdentity | null;

@@ -45,6 +45,7 @@ const matrix: Array<{ permission: Permission; admin: boolean; member: boolean }>
   { permission: "projects:delete", admin: true, member: false },
   { permission: "organization:manage", admin: true, member: false },
   { permission: "organization:read-activity", admin: true, member: false },
+  { permission: "organization:manage-billing", admin: true, member: false },
 ];
 
 describe("role → permission table", () => {

@@ -1,6 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  paymentAttemptSnapshotSchema,
+  subscriptionItemSnapshotSchema,
+  subscriptionSnapshotSchema,
+} from "@/server/webhooks/clerk/billing-payloads";
+import {
   deletedObjectSchema,
   membershipSnapshotSchema,
   organizationSnapshotSchema,
@@ -18,6 +23,9 @@ const schemaFor = (type: string) => {
   if (type.startsWith("user.")) return userSnapshotSchema;
   if (type.startsWith("organization.")) return organizationSnapshotSchema;
   if (type.startsWith("organizationMembership.")) return membershipSnapshotSchema;
+  if (type.startsWith("subscription.")) return subscriptionSnapshotSchema;
+  if (type.startsWith("subscriptionItem.")) return subscriptionItemSnapshotSchema;
+  if (type.startsWith("paymentAttempt.")) return paymentAttemptSnapshotSchema;
   return null;
 };
 
@@ -27,6 +35,16 @@ describe("Clerk payload schemas", () => {
   )("accepts the public example %s", (_, event) => {
     const schema = schemaFor(event.type);
     expect(schema?.safeParse(event.data).success).toBe(true);
+  });
+
+  it("reads an organization payer from Clerk Billing payloads, and a user's own subscription as no organization's", () => {
+    const subscription = (payer: unknown) =>
+      subscriptionSnapshotSchema.parse({ id: "csub_1", status: "active", updated_at: 1, payer, items: [] });
+    expect(subscription({ organization_id: "org_1", organization_name: "Acme" }).payer).toEqual({
+      kind: "organization",
+      organization: { clerkId: "org_1", name: "Acme", imageUrl: null },
+    });
+    expect(subscription({ organization_id: "", user_id: "user_1" }).payer).toEqual({ kind: "user" });
   });
 
   it("reads Clerk's millisecond updated_at as a Date", () => {

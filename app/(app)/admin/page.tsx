@@ -26,6 +26,9 @@ export default async function PlatformAdminPage() {
       <Link href="/admin/webhooks" className="font-medium text-indigo-600 hover:underline">
         Recent webhook deliveries →
       </Link>
+      <Link href="/admin/billing" className="font-medium text-indigo-600 hover:underline">
+        Recent payment attempts →
+      </Link>
     </section>
   );
 }

@@ -6,6 +6,11 @@ export type Tx = Prisma.TransactionClient;
 
 export type ClerkObject = "user" | "organization" | "membership";
 
+/** Clerk Billing's objects (server/webhooks/clerk/subscriptions.ts): never deleted, they end by status. */
+export type BillingObject = "subscription" | "subscriptionItem" | "paymentAttempt";
+
+export type SyncedObject = ClerkObject | BillingObject;
+
 /**
  * - `created` / `updated`: the row now reflects the event;
  * - `placeholder`: a membership named a user or organization we had not seen, so a stand-in row was made;
@@ -15,7 +20,7 @@ export type ClerkObject = "user" | "organization" | "membership";
 export type ChangeKind = "created" | "updated" | "placeholder" | "tombstoned" | "unchanged";
 
 export interface Change {
-  object: ClerkObject;
+  object: SyncedObject;
   clerkId: string;
   change: ChangeKind;
 }
@@ -34,7 +39,7 @@ export interface MembershipChange extends Change {
   live: boolean;
 }
 
-export function changeOf(object: ClerkObject, clerkId: string, change: ChangeKind): Change {
+export function changeOf(object: SyncedObject, clerkId: string, change: ChangeKind): Change {
   return { object, clerkId, change };
 }
 

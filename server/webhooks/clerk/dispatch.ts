@@ -4,6 +4,11 @@ import { recordMembershipActivity } from "../../audit/membership-activity";
 import { isDatabaseUnavailable } from "../../data/prisma-errors";
 import { db as appDb } from "../../db";
 import type { PrismaClient } from "../../generated/prisma/client";
+import {
+  paymentAttemptSnapshotSchema,
+  subscriptionItemSnapshotSchema,
+  subscriptionSnapshotSchema,
+} from "./billing-payloads";
 import { type Change, changedAnything, type Tx } from "./changes";
 import { claimDelivery, markStale, recordUnapplied } from "./ledger";
 import { applyMembershipSnapshot } from "./memberships";
@@ -15,6 +20,11 @@ import {
   organizationSnapshotSchema,
   userSnapshotSchema,
 } from "./payloads";
+import {
+  applyPaymentAttemptSnapshot,
+  applySubscriptionItemSnapshot,
+  applySubscriptionSnapshot,
+} from "./subscriptions";
 import { applyUserDeletion, applyUserSnapshot } from "./users";
 
 export type DeliveryOutcome =
@@ -59,6 +69,22 @@ function handler<S extends z.ZodType>(
   };
 }
 
+// Clerk Billing: every subscription event carries the whole subscription, every item event the whole
+// item, so each is the same upsert; the event's name is only the reason it was sent.
+const SUBSCRIPTION_EVENTS = ["created", "updated", "active", "pastDue"].map((verb) => `subscription.${verb}`);
+const SUBSCRIPTION_ITEM_EVENTS = [
+  "created",
+  "updated",
+  "active",
+  "canceled",
+  "upcoming",
+  "ended",
+  "abandoned",
+  "incomplete",
+  "pastDue",
+  "freeTrialEnding",
+].map((verb) => `subscriptionItem.${verb}`);
+
 /** One entry per event type the sync handles; every other type is acknowledged and ignored. */
 const handlers: Readonly<Record<string, Handler>> = {
   "user.created": handler(userSnapshotSchema, applyUserSnapshot),
@@ -76,6 +102,17 @@ const handlers: Readonly<Record<string, Handler>> = {
   "organizationMembership.deleted": handler(membershipSnapshotSchema, (tx, membership) =>
     applyMembershipSnapshot(tx, membership, { deleted: true }),
   ),
+  ...Object.fromEntries(
+    SUBSCRIPTION_EVENTS.map((type) => [type, handler(subscriptionSnapshotSchema, applySubscriptionSnapshot)]),
+  ),
+  ...Object.fromEntries(
+    SUBSCRIPTION_ITEM_EVENTS.map((type) => [
+      type,
+      handler(subscriptionItemSnapshotSchema, applySubscriptionItemSnapshot),
+    ]),
+  ),
+  "paymentAttempt.created": handler(paymentAttemptSnapshotSchema, applyPaymentAttemptSnapshot),
+  "paymentAttempt.updated": handler(paymentAttemptSnapshotSchema, applyPaymentAttemptSnapshot),
 };
 
 export const HANDLED_EVENT_TYPES = Object.keys(handlers);

@@ -8,12 +8,12 @@ import { z } from "zod";
  */
 
 // Clerk's `updated_at` is in milliseconds; the tables keep millisecond precision to compare it exactly.
-const clerkTime = z
+export const clerkTime = z
   .number()
   .int()
   .nonnegative()
   .transform((ms) => new Date(ms));
-const optionalText = z
+export const optionalText = z
   .string()
   .nullish()
   .transform((value) => value || null);

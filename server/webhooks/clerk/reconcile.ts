@@ -1,10 +1,11 @@
 import "server-only";
 import type { ClerkClient } from "@clerk/backend";
 import type { PrismaClient } from "../../generated/prisma/client";
-import type { Change, ClerkObject, Tx } from "./changes";
+import type { Change, ClerkObject, SyncedObject, Tx } from "./changes";
 import { applyMembershipSnapshot, endMissingMembership } from "./memberships";
 import { applyOrganizationDeletion, applyOrganizationSnapshot } from "./organizations";
 import { membershipSnapshotSchema, organizationSnapshotSchema, userSnapshotSchema } from "./payloads";
+import { pullOrganizationSubscription } from "./reconcile-billing";
 import {
   checkSameInstance,
   checkTombstoneShare,
@@ -12,16 +13,17 @@ import {
   isNotFound,
   ReconcileRefusedError,
 } from "./reconcile-checks";
+import { applySubscriptionSnapshot } from "./subscriptions";
 import { applyUserDeletion, applyUserSnapshot } from "./users";
 
 export type Tally = { created: number; updated: number; unchanged: number; tombstoned: number };
-export type ReconcileSummary = Record<ClerkObject, Tally>;
+export type ReconcileSummary = Record<SyncedObject, Tally>;
 
 export interface ReconcileReport {
   /** What changed, or with `dryRun` what would change. */
   summary: ReconcileSummary;
   /** The Clerk ids tombstoned (or, with `dryRun`, that would be). */
-  tombstoned: Record<ClerkObject, string[]>;
+  tombstoned: Record<SyncedObject, string[]>;
   /** Why a run without `force` refuses (a dry run or a forced run goes on and reports it). */
   refusal: string | null;
 }
@@ -47,7 +49,7 @@ class DryRunRollback extends Error {
 
 /**
  * Brings the tables in line with Clerk's Backend API, for a first import or after missed webhooks:
- * every user, organization and membership Clerk lists goes through the same order-safe functions
+ * every user, organization, organization subscription and membership Clerk lists goes through the same order-safe functions
  * as the webhooks, then rows Clerk no longer has are tombstoned.
  *
  * Tombstones are permanent, so a row is only tombstoned when (1) the whole list was read, (2) the row
@@ -66,8 +68,22 @@ export async function reconcileWithClerk({
 }: ReconcileOptions): Promise<ReconcileReport> {
   const startedAt = new Date();
   const report: ReconcileReport = {
-    summary: { user: tally(), organization: tally(), membership: tally() },
-    tombstoned: { user: [], organization: [], membership: [] },
+    summary: {
+      user: tally(),
+      organization: tally(),
+      membership: tally(),
+      subscription: tally(),
+      subscriptionItem: tally(),
+      paymentAttempt: tally(),
+    },
+    tombstoned: {
+      user: [],
+      organization: [],
+      membership: [],
+      subscription: [],
+      subscriptionItem: [],
+      paymentAttempt: [],
+    },
     refusal: null,
   };
   const refuse = (reason: string | null, consequence: string) => {
@@ -119,6 +135,11 @@ export async function reconcileWithClerk({
     }
     onProgress(`organizations ${page.seen}/${page.total}`);
   }
+  for (const organizationId of listed.organization) {
+    const subscription = await pullOrganizationSubscription(clerk, organizationId);
+    if (subscription) await apply((tx) => applySubscriptionSnapshot(tx, subscription));
+  }
+  onProgress(`subscriptions of ${listed.organization.size} organizations`);
   for await (const page of clerkPages(
     (params) => clerk.organizations.getInstanceOrganizationMembershipList({ ...params, orderBy }),
     pageSize,

@@ -2,7 +2,7 @@
  * The demo world of `prisma/demo-data.ts` as session identities: who is signed in, acting for which
  * organization with which Clerk role. In these tests it is also what "Clerk" knows about memberships.
  */
-import { demoMemberships, demoOrganizations } from "../../../prisma/demo-data";
+import { demoMemberships, demoOrganizations, demoPlans } from "../../../prisma/demo-data";
 import type { SessionIdentity } from "../../support/clerk-tokens";
 
 /** `userId` acting for the organization with this slug or id, with the role the demo data gives; null if not a member. */
@@ -12,7 +12,15 @@ export function membershipOf(userId: string, organization: string): Required<Ses
   );
   const membership = demoMemberships.find((m) => m.user === userId && m.org === org?.clerkId);
   if (!org || !membership) return null;
-  return { userId, orgId: org.clerkId, orgSlug: org.slug, orgRole: membership.role };
+  const { plan, features } = demoPlans[org.clerkId];
+  return {
+    userId,
+    orgId: org.clerkId,
+    orgSlug: org.slug,
+    orgRole: membership.role,
+    orgPlan: plan,
+    orgFeatures: features,
+  };
 }
 
 function actingIn(userId: string, orgSlug: string): Required<SessionIdentity> {

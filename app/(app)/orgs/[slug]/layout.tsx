@@ -4,7 +4,9 @@ import type { ReactNode } from "react";
 import { ClerkWidget } from "@/components/clerk-widget";
 import { CHOOSE_ORGANIZATION_PATH, ORGANIZATION_PATH_PATTERN, organizationPath } from "@/lib/auth/routes";
 import { hasPermission, requireSignedInPage } from "@/server/auth/context";
+import { pastDueNoticeForCaller } from "@/server/data/billing";
 import { type NavItem, OrganizationNav } from "./_components/organization-nav";
+import { PastDueBanner } from "./_components/past-due-banner";
 
 /**
  * The tenant app. The middleware has already asked Clerk to make the URL's organization the active
@@ -35,6 +37,10 @@ export default async function OrganizationLayout({
     items.push({ href: organizationPath(slug, "settings"), label: "Settings" });
     items.push({ href: organizationPath(slug, "api-keys"), label: "API keys" });
   }
+  const managesBilling = hasPermission(context, "organization:manage-billing");
+  if (managesBilling) items.push({ href: organizationPath(slug, "billing"), label: "Billing" });
+  // A banner must not take the page down with it: if the database is unreachable, the page says so.
+  const pastDue = managesBilling && (await pastDueNoticeForCaller().catch(() => false));
 
   return (
     <>
@@ -52,6 +58,7 @@ export default async function OrganizationLayout({
         </div>
         <OrganizationNav items={items} />
       </div>
+      {pastDue && <PastDueBanner slug={slug} />}
       <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>
     </>
   );

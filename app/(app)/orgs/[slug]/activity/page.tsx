@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { projectPaths } from "@/lib/project-paths";
 import { cursorSchema } from "@/lib/validation/pagination";
-import { requireOrgPage } from "@/server/auth/context";
+import { hasFeature, hasPermission, requireOrgPage } from "@/server/auth/context";
 import { type ActivityEntry, isPersonField, listActivity } from "@/server/data/activity";
 import { forPage } from "@/server/failures/page";
+import { UpgradeNotice } from "../_components/upgrade-notice";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -17,7 +18,20 @@ export default async function ActivityPage({
 }) {
   const { slug } = await params;
   // Members get the not-found page: the activity log's existence is an admin matter.
-  await requireOrgPage("organization:read-activity");
+  const context = await requireOrgPage("organization:read-activity");
+  // A paid feature: on a plan without it, say what upgrading unlocks (the DAL refuses with a 402 too).
+  if (!hasFeature(context, "activity_log")) {
+    return (
+      <div className="flex flex-col gap-6">
+        <h1 className="text-2xl font-semibold">Activity</h1>
+        <UpgradeNotice
+          slug={slug}
+          feature="activity_log"
+          canManageBilling={hasPermission(context, "organization:manage-billing")}
+        />
+      </div>
+    );
+  }
   const rawCursor = (await searchParams).cursor;
   const cursor = cursorSchema.safeParse(Array.isArray(rawCursor) ? rawCursor[0] : rawCursor);
   const page = await forPage(listActivity({ cursor: cursor.success ? cursor.data : undefined, limit: 50 }));
