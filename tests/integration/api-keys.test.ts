@@ -59,6 +59,8 @@ describe("an organization API key", () => {
         orgSlug: null,
         orgRole: null,
         permissions: ["projects:read", "projects:create"],
+        // A key carries no plan claims; getSession reads its organization's synced plan instead.
+        entitlements: { plan: null, features: [] },
       },
     });
   });
