@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { getPlatformOverview } from "@/server/data/platform";
 
 export const metadata: Metadata = { title: "Platform admin" };
@@ -14,18 +16,22 @@ export default async function PlatformAdminPage() {
   ];
   return (
     <section className="flex flex-col gap-6">
-      <h1 className="text-2xl font-bold">Platform admin</h1>
-      <dl className="grid gap-4 sm:grid-cols-4">
+      <h1 className="font-bold text-2xl">Platform admin</h1>
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
         {figures.map((figure) => (
-          <div key={figure.label} className="rounded-lg border border-zinc-200 bg-white p-4">
-            <dt className="text-sm text-zinc-500">{figure.label}</dt>
-            <dd className="mt-1 text-2xl font-semibold">{figure.value}</dd>
-          </div>
+          <Card key={figure.label} className="gap-1 py-4">
+            <CardHeader className="px-4">
+              <dt className="text-muted-foreground text-sm">{figure.label}</dt>
+            </CardHeader>
+            <CardContent className="px-4">
+              <dd className="font-semibold text-2xl tabular-nums">{figure.value}</dd>
+            </CardContent>
+          </Card>
         ))}
       </dl>
-      <Link href="/admin/webhooks" className="font-medium text-indigo-600 hover:underline">
-        Recent webhook deliveries →
-      </Link>
+      <Button asChild variant="outline" className="w-fit">
+        <Link href="/admin/webhooks">Recent webhook deliveries →</Link>
+      </Button>
     </section>
   );
 }
