@@ -2,7 +2,6 @@
 
 import { CreateOrganization } from "@clerk/nextjs";
 import { Building2Icon, CheckIcon, PlusIcon } from "lucide-react";
-import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -52,14 +51,16 @@ export function OrganizationMenu({
           <DropdownMenuLabel className="text-muted-foreground text-xs">Your organizations</DropdownMenuLabel>
           {organizations.map((organization) => (
             <DropdownMenuItem key={organization.slug} asChild>
-              <Link
+              {/* A full page load, not <Link>: the middleware activates the organization through Clerk's
+                  handshake, which is made for document requests, and every layout re-renders for it. */}
+              <a
                 href={organizationPath(organization.slug)}
                 aria-current={organization.slug === current ? "page" : undefined}
               >
                 <Building2Icon aria-hidden="true" />
                 <span className="flex-1 truncate">{organization.name}</span>
                 {organization.slug === current ? <CheckIcon aria-hidden="true" /> : null}
-              </Link>
+              </a>
             </DropdownMenuItem>
           ))}
           <DropdownMenuSeparator />

@@ -3,8 +3,14 @@ import { cn } from "@/lib/utils";
 
 function Table({ className, ...props }: React.ComponentProps<"table">) {
   return (
-    // The container scrolls sideways at phone width instead of the page.
-    <div data-slot="table-container" className="relative w-full overflow-x-auto">
+    // The container scrolls sideways at phone width instead of the page; it takes focus so that a
+    // keyboard can scroll it too (axe: scrollable-region-focusable).
+    <div
+      data-slot="table-container"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+      tabIndex={0}
+      className="relative w-full overflow-x-auto rounded-md outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+    >
       <table data-slot="table" className={cn("w-full caption-bottom text-sm", className)} {...props} />
     </div>
   );

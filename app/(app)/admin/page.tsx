@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { getPlatformOverview } from "@/server/data/platform";
 
 export const metadata: Metadata = { title: "Platform admin" };
@@ -19,13 +19,10 @@ export default async function PlatformAdminPage() {
       <h1 className="font-bold text-2xl">Platform admin</h1>
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
         {figures.map((figure) => (
-          <Card key={figure.label} className="gap-1 py-4">
-            <CardHeader className="px-4">
-              <dt className="text-muted-foreground text-sm">{figure.label}</dt>
-            </CardHeader>
-            <CardContent className="px-4">
-              <dd className="font-semibold text-2xl tabular-nums">{figure.value}</dd>
-            </CardContent>
+          // A card per figure; <dt>/<dd> sit directly in it, the one wrapper a <dl> allows.
+          <Card key={figure.label} className="gap-1 px-4 py-4">
+            <dt className="text-muted-foreground text-sm">{figure.label}</dt>
+            <dd className="font-semibold text-2xl tabular-nums">{figure.value}</dd>
           </Card>
         ))}
       </dl>

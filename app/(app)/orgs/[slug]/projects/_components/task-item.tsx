@@ -39,7 +39,7 @@ export function TaskItem({
               aria-label={task.done ? `Reopen “${task.title}”` : `Complete “${task.title}”`}
             >
               {task.done ? <CircleCheckIcon aria-hidden="true" /> : <CircleIcon aria-hidden="true" />}
-              {task.done ? "Done" : "Complete"}
+              {task.done ? "Reopen" : "Complete"}
             </SubmitButton>
           </form>
         ) : (
@@ -58,7 +58,7 @@ export function TaskItem({
               members={withCurrentAssignee(members, task.assignee)}
               defaultValue={task.assignee?.userId ?? ""}
             />
-            <SubmitButton variant="ghost" size="sm" aria-label={`Save assignee of “${task.title}”`}>
+            <SubmitButton variant="ghost" size="sm" aria-label={`Assign “${task.title}”`}>
               Assign
             </SubmitButton>
           </form>
