@@ -2,7 +2,8 @@
 
 import { Building2Icon, ChevronsUpDownIcon } from "lucide-react";
 import { type ComponentProps, useEffect, useRef, useState } from "react";
-import { type Button, buttonVariants } from "@/components/ui/button";
+import type { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
 import type { OrganizationChoice } from "@/server/data/organization";
 import type { OrganizationMenu } from "./organization-menu";
 
