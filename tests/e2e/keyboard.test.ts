@@ -49,6 +49,8 @@ describe("with the keyboard only", () => {
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Keyboard launch");
 
     await hydrated(page);
+    // The confirmation dialog's code arrives after hydration; its trigger replaces the placeholder.
+    await page.locator("[data-slot=alert-dialog-trigger]").first().waitFor();
     await tabTo(page, page.getByLabel("Task title"));
     await page.keyboard.type("Tab through the page");
     await page.keyboard.press("Enter");
