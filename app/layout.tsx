@@ -1,6 +1,9 @@
 import { ClerkProvider } from "@clerk/nextjs";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { clerkAppearance } from "@/components/clerk-appearance";
+import { ThemeProvider } from "@/components/theme-provider";
+import { Toaster } from "@/components/toaster";
 import { CHOOSE_ORGANIZATION_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from "@/lib/auth/routes";
 import { clerkPublishableKey } from "@/lib/config/clerk-publishable-key";
 import "./globals.css";
@@ -13,8 +16,14 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   const page = (
-    <html lang="en">
-      <body className="min-h-screen font-sans">{children}</body>
+    // next-themes sets the `dark` class on <html> before React hydrates: the mismatch is expected.
+    <html lang="en" suppressHydrationWarning>
+      <body className="min-h-screen font-sans">
+        <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+          {children}
+          <Toaster closeButton />
+        </ThemeProvider>
+      </body>
     </html>
   );
   // Keyless demo mode: `<ClerkProvider>` would fail without a key; private pages explain the setup.
@@ -22,6 +31,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <ClerkProvider
       publishableKey={clerkPublishableKey}
+      appearance={clerkAppearance}
       signInUrl={SIGN_IN_PATH}
       signUpUrl={SIGN_UP_PATH}
       signInFallbackRedirectUrl={CHOOSE_ORGANIZATION_PATH}

@@ -1,5 +1,8 @@
 import { ClerkFailed, ClerkLoaded, ClerkLoading } from "@clerk/nextjs";
+import { TriangleAlertIcon } from "lucide-react";
 import type { ReactNode } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Skeleton } from "@/components/ui/skeleton";
 
 /**
  * Wraps one of Clerk's components. Clerk's components come from its CDN; when the browser cannot
@@ -16,27 +19,29 @@ export function ClerkWidget({
   unavailable: string;
   compact?: boolean;
 }) {
+  const failed = `${unavailable} could not load because Clerk is unreachable right now.`;
   return (
     <>
       <ClerkLoading>
-        <span className="text-sm text-zinc-400" aria-live="polite">
+        <Skeleton className={compact ? "h-7 w-24" : "h-64 w-full max-w-sm"} />
+        <span className="sr-only" aria-live="polite">
           Loading…
         </span>
       </ClerkLoading>
       <ClerkLoaded>{children}</ClerkLoaded>
       <ClerkFailed>
-        <p
-          role="status"
-          data-testid="clerk-unavailable"
-          className={
-            compact
-              ? "text-xs text-amber-700"
-              : "rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
-          }
-        >
-          {unavailable} could not load because Clerk is unreachable right now.
-          {compact ? null : " Check your connection and reload the page; everything else keeps working."}
-        </p>
+        {compact ? (
+          <p role="status" data-testid="clerk-unavailable" className="max-w-48 text-warning text-xs">
+            {failed}
+          </p>
+        ) : (
+          <Alert variant="warning" role="status" data-testid="clerk-unavailable">
+            <TriangleAlertIcon aria-hidden="true" />
+            <AlertDescription>
+              {failed} Check your connection and reload the page; everything else keeps working.
+            </AlertDescription>
+          </Alert>
+        )}
       </ClerkFailed>
     </>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import { CHOOSE_ORGANIZATION_PATH } from "@/lib/auth/routes";
 
 // Also what a page of another organization, or one the role may not see, looks like: nothing to
@@ -6,16 +7,13 @@ import { CHOOSE_ORGANIZATION_PATH } from "@/lib/auth/routes";
 export default function SignedInNotFound() {
   return (
     <main className="mx-auto flex max-w-xl flex-col items-center gap-4 px-6 py-24 text-center">
-      <h1 className="text-2xl font-bold">Page not found</h1>
-      <p className="text-zinc-600">
+      <h1 className="font-bold text-2xl">Page not found</h1>
+      <p className="text-muted-foreground">
         This page does not exist, or it belongs to an organization you are not acting for.
       </p>
-      <Link
-        href={CHOOSE_ORGANIZATION_PATH}
-        className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white"
-      >
-        Choose an organization
-      </Link>
+      <Button asChild>
+        <Link href={CHOOSE_ORGANIZATION_PATH}>Choose an organization</Link>
+      </Button>
     </main>
   );
 }

@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { ThemeToggle } from "@/components/theme-toggle";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 
 const features = [
   {
@@ -17,39 +20,42 @@ const features = [
 
 export default function LandingPage() {
   return (
-    <main className="mx-auto flex max-w-5xl flex-col gap-16 px-6 py-20">
+    <main className="mx-auto flex max-w-5xl flex-col gap-16 px-4 py-12 sm:px-6 sm:py-20">
+      <div className="flex justify-end">
+        <ThemeToggle />
+      </div>
       <section className="flex flex-col gap-6">
-        <p className="text-sm font-semibold uppercase tracking-wide text-indigo-600">
+        <p className="font-semibold text-muted-foreground text-sm uppercase tracking-wide">
           Next.js · Clerk · Prisma · Postgres
         </p>
-        <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">
+        <h1 className="font-bold text-4xl tracking-tight sm:text-5xl">
           The B2B SaaS starter with organizations built in.
         </h1>
-        <p className="max-w-2xl text-lg text-zinc-600">
+        <p className="max-w-2xl text-lg text-muted-foreground">
           Fork it, run one command, and you have sign-in, organizations, a tenant-scoped feature and a Clerk →
           Postgres sync, with tests that prove all of it.
         </p>
         <div className="flex gap-3">
-          <Link
-            href="/orgs"
-            className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500"
-          >
-            Open the app
-          </Link>
-          <Link
-            href="/sign-in"
-            className="rounded-md border border-zinc-300 px-4 py-2 font-medium hover:bg-white"
-          >
-            Sign in
-          </Link>
+          <Button asChild size="lg">
+            <Link href="/orgs">Open the app</Link>
+          </Button>
+          <Button asChild size="lg" variant="outline">
+            <Link href="/sign-in">Sign in</Link>
+          </Button>
         </div>
       </section>
       <section className="grid gap-6 sm:grid-cols-3">
         {features.map((feature) => (
-          <div key={feature.title} className="rounded-lg border border-zinc-200 bg-white p-5">
-            <h2 className="font-semibold">{feature.title}</h2>
-            <p className="mt-2 text-sm text-zinc-600">{feature.body}</p>
-          </div>
+          <Card key={feature.title}>
+            <CardHeader>
+              <CardTitle>
+                <h2>{feature.title}</h2>
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              <p className="text-muted-foreground text-sm">{feature.body}</p>
+            </CardContent>
+          </Card>
         ))}
       </section>
     </main>

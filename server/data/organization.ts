@@ -20,6 +20,12 @@ export interface OrganizationOverview {
   members: OrganizationMember[];
 }
 
+/** One of the organizations the caller belongs to, as the organization switcher lists it. */
+export interface OrganizationChoice {
+  name: string;
+  slug: string;
+}
+
 export const MEMBER_PAGE_SIZE = 50;
 
 /**
@@ -83,4 +89,27 @@ function displayName(user: {
   const fullName = [user.firstName, user.lastName].filter(Boolean).join(" ");
   // A placeholder row (membership synced before its user) has no name yet.
   return fullName || user.email || user.clerkId;
+}
+
+/**
+ * The organizations the caller is a member of, for the organization switcher. Whose they are comes
+ * from the verified session alone; opening one is a link to its URL, where the middleware asks
+ * Clerk to activate it (and refuses an organization the person does not belong to).
+ */
+export async function listMyOrganizations(): Promise<OrganizationChoice[]> {
+  const { caller } = await requireOrgContext();
+  // Pages run on sessions; an API key has no person whose organizations could be listed.
+  if (caller.kind !== "user") return [];
+  const { userId } = caller;
+  const memberships = await db.membership.findMany({
+    where: {
+      deletedAt: null,
+      user: { clerkId: userId, deletedAt: null },
+      organization: { deletedAt: null, slug: { not: null } },
+    },
+    select: { organization: { select: { name: true, slug: true } } },
+    orderBy: { organization: { name: "asc" } },
+    take: MEMBER_PAGE_SIZE,
+  });
+  return memberships.flatMap(({ organization: { name, slug } }) => (slug ? [{ name, slug }] : []));
 }

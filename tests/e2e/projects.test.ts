@@ -83,8 +83,10 @@ describe("projects in the browser", () => {
       .toBe(1);
     await screenshot(page, "projects-task-completed");
 
-    page.once("dialog", (dialog) => dialog.accept());
+    // Deleting asks first, in a dialog that names the project.
     await page.getByRole("button", { name: "Delete project" }).click();
+    const confirmation = page.getByRole("alertdialog", { name: "Delete “Browser relaunch”?" });
+    await confirmation.getByRole("button", { name: "Delete project" }).click();
     await page.waitForURL((url) => url.pathname === "/orgs/acme/projects");
     expect(await listedNames(page)).not.toContain("Browser relaunch");
     expect(await projectNamed(identities.aliceInAcme, "Browser relaunch")).toBeNull();

@@ -21,6 +21,7 @@ import { seedDemoData } from "@/prisma/seed";
 import { AuthError } from "@/server/auth/errors";
 import { listActivity } from "@/server/data/activity";
 import { NotFoundError } from "@/server/data/errors";
+import { listMyOrganizations } from "@/server/data/organization";
 import { listMembers } from "@/server/data/people";
 import {
   createProject,
@@ -142,6 +143,7 @@ const ORGANIZATION_WIDE: Record<string, Attempt> = {
   "createProject (DAL)": dal(() => createProject({ name: "Planted" })),
   "listActivity (DAL)": dal(() => listActivity()),
   "listMembers (DAL)": dal(() => listMembers()),
+  "listMyOrganizations (DAL)": dal(() => listMyOrganizations()),
   "createProjectAction (server action)": action(() =>
     createProjectAction(
       slug,

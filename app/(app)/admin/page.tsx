@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { getPlatformOverview } from "@/server/data/platform";
 
 export const metadata: Metadata = { title: "Platform admin" };
@@ -14,21 +16,24 @@ export default async function PlatformAdminPage() {
   ];
   return (
     <section className="flex flex-col gap-6">
-      <h1 className="text-2xl font-bold">Platform admin</h1>
-      <dl className="grid gap-4 sm:grid-cols-4">
+      <h1 className="font-bold text-2xl">Platform admin</h1>
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
         {figures.map((figure) => (
-          <div key={figure.label} className="rounded-lg border border-zinc-200 bg-white p-4">
-            <dt className="text-sm text-zinc-500">{figure.label}</dt>
-            <dd className="mt-1 text-2xl font-semibold">{figure.value}</dd>
-          </div>
+          // A card per figure; <dt>/<dd> sit directly in it, the one wrapper a <dl> allows.
+          <Card key={figure.label} className="gap-1 px-4 py-4">
+            <dt className="text-muted-foreground text-sm">{figure.label}</dt>
+            <dd className="font-semibold text-2xl tabular-nums">{figure.value}</dd>
+          </Card>
         ))}
       </dl>
-      <Link href="/admin/webhooks" className="font-medium text-indigo-600 hover:underline">
-        Recent webhook deliveries →
-      </Link>
-      <Link href="/admin/billing" className="font-medium text-indigo-600 hover:underline">
-        Recent payment attempts →
-      </Link>
+      <div className="flex flex-wrap gap-2">
+        <Button asChild variant="outline" className="w-fit">
+          <Link href="/admin/webhooks">Recent webhook deliveries →</Link>
+        </Button>
+        <Button asChild variant="outline" className="w-fit">
+          <Link href="/admin/billing">Recent payment attempts →</Link>
+        </Button>
+      </div>
     </section>
   );
 }

@@ -16,8 +16,8 @@ export default async function ChooseOrganizationPage() {
   return (
     <main className="mx-auto flex w-full max-w-xl flex-col items-center gap-6 px-6 py-16">
       <div className="text-center">
-        <h1 className="text-2xl font-bold">Choose an organization</h1>
-        <p className="mt-2 text-zinc-600">
+        <h1 className="font-bold text-2xl">Choose an organization</h1>
+        <p className="mt-2 text-muted-foreground">
           Everything in the app belongs to an organization. Pick one, or create one.
         </p>
       </div>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { Button } from "@/components/ui/button";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CHOOSE_ORGANIZATION_PATH } from "@/lib/auth/routes";
 import { env } from "@/server/env";
 
@@ -32,30 +34,36 @@ export default async function SetupPage() {
   if (env.clerk) {
     return (
       <section className="flex flex-col items-center gap-4 text-center">
-        <h1 className="text-2xl font-bold">Sign-in is configured</h1>
-        <p className="text-zinc-600">This server has its Clerk keys.</p>
-        <Link href={CHOOSE_ORGANIZATION_PATH} className="rounded-md bg-indigo-600 px-4 py-2 text-white">
-          Open the app
-        </Link>
+        <h1 className="font-bold text-2xl">Sign-in is configured</h1>
+        <p className="text-muted-foreground">This server has its Clerk keys.</p>
+        <Button asChild>
+          <Link href={CHOOSE_ORGANIZATION_PATH}>Open the app</Link>
+        </Button>
       </section>
     );
   }
   return (
     <section className="flex w-full flex-col gap-6">
       <div className="flex flex-col gap-2">
-        <h1 className="text-2xl font-bold">Set up sign-in</h1>
-        <p className="text-zinc-600">
+        <h1 className="font-bold text-2xl">Set up sign-in</h1>
+        <p className="text-muted-foreground">
           This server runs without Clerk keys: the public pages work, and everything behind sign-in waits for
           these four steps. The full guide is in <code>docs/clerk-setup.md</code>.
         </p>
       </div>
       <ol className="flex flex-col gap-3">
         {steps.map((step, index) => (
-          <li key={step.title} className="rounded-lg border border-zinc-200 bg-white p-4">
-            <h2 className="font-semibold">
-              {index + 1}. {step.title}
-            </h2>
-            <p className="mt-1 text-sm text-zinc-600">{step.body}</p>
+          <li key={step.title}>
+            <Card className="gap-2 py-4">
+              <CardHeader className="px-4">
+                <CardTitle>
+                  <h2>
+                    {index + 1}. {step.title}
+                  </h2>
+                </CardTitle>
+                <CardDescription>{step.body}</CardDescription>
+              </CardHeader>
+            </Card>
           </li>
         ))}
       </ol>

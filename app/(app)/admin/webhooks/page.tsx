@@ -1,4 +1,8 @@
+import { WebhookIcon } from "lucide-react";
 import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Empty, EmptyDescription, EmptyHeader, EmptyMedia, EmptyTitle } from "@/components/ui/empty";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePlatformAdminPage } from "@/server/auth/platform-admin";
 import { type DeliveryRow, listRecentDeliveries } from "@/server/data/platform";
 
@@ -7,12 +11,12 @@ export const metadata: Metadata = { title: "Webhook deliveries" };
 // A delivery log is only useful when it is current.
 export const dynamic = "force-dynamic";
 
-const STATUS_STYLE: Record<DeliveryRow["status"], string> = {
-  processed: "bg-emerald-50 text-emerald-700",
-  stale: "bg-zinc-100 text-zinc-600",
-  ignored: "bg-zinc-100 text-zinc-600",
-  failed: "bg-red-50 text-red-700",
-};
+const STATUS_BADGE = {
+  processed: "success",
+  stale: "secondary",
+  ignored: "secondary",
+  failed: "destructive",
+} as const satisfies Record<DeliveryRow["status"], string>;
 
 const formatTime = (date: Date) => date.toISOString().replace("T", " ").slice(0, 19);
 
@@ -22,53 +26,57 @@ export default async function WebhookDeliveriesPage() {
   const failed = deliveries.filter((delivery) => delivery.status === "failed").length;
 
   return (
-    <main className="mx-auto flex max-w-6xl flex-col gap-6 px-6 py-10">
+    <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-1">
-        <h1 className="text-2xl font-semibold">Clerk webhook deliveries</h1>
-        <p className="text-sm text-zinc-600">
+        <h1 className="font-semibold text-2xl">Clerk webhook deliveries</h1>
+        <p className="text-muted-foreground text-sm">
           The {deliveries.length} most recent deliveries, newest first (UTC). {failed} failed. A failed
           delivery is retried by Svix for about a day; <code>npm run sync:clerk</code> catches up on anything
           missed.
         </p>
       </header>
       {deliveries.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-zinc-600">
-          No deliveries yet. Try <code>npm run webhook:send -- user.created</code>.
-        </p>
+        <Empty>
+          <EmptyHeader>
+            <EmptyMedia>
+              <WebhookIcon aria-hidden="true" />
+            </EmptyMedia>
+            <EmptyTitle>No deliveries yet</EmptyTitle>
+            <EmptyDescription>
+              Try <code>npm run webhook:send -- user.created</code>.
+            </EmptyDescription>
+          </EmptyHeader>
+        </Empty>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase text-zinc-500">
-              <tr>
-                <th className="px-4 py-2">Received</th>
-                <th className="px-4 py-2">Event</th>
-                <th className="px-4 py-2">Status</th>
-                <th className="px-4 py-2">Error</th>
-                <th className="px-4 py-2">Svix message id</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
+        <div className="rounded-lg border bg-card">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead className="px-4">Received</TableHead>
+                <TableHead>Event</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead>Error</TableHead>
+                <TableHead>Svix message id</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {deliveries.map((delivery) => (
-                <tr key={delivery.svixId}>
-                  <td className="whitespace-nowrap px-4 py-2 tabular-nums">
-                    {formatTime(delivery.receivedAt)}
-                  </td>
-                  <td className="px-4 py-2 font-mono text-xs">{delivery.type}</td>
-                  <td className="px-4 py-2">
-                    <span
-                      className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[delivery.status]}`}
-                    >
-                      {delivery.status}
-                    </span>
-                  </td>
-                  <td className="max-w-md px-4 py-2 text-xs text-red-700">{delivery.error}</td>
-                  <td className="px-4 py-2 font-mono text-xs text-zinc-500">{delivery.svixId}</td>
-                </tr>
+                <TableRow key={delivery.svixId}>
+                  <TableCell className="px-4 tabular-nums">{formatTime(delivery.receivedAt)}</TableCell>
+                  <TableCell className="font-mono text-xs">{delivery.type}</TableCell>
+                  <TableCell>
+                    <Badge variant={STATUS_BADGE[delivery.status]}>{delivery.status}</Badge>
+                  </TableCell>
+                  <TableCell className="max-w-md whitespace-normal text-destructive text-xs">
+                    {delivery.error}
+                  </TableCell>
+                  <TableCell className="font-mono text-muted-foreground text-xs">{delivery.svixId}</TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </div>
       )}
-    </main>
+    </div>
   );
 }

@@ -1,10 +1,10 @@
-import { OrganizationSwitcher } from "@clerk/nextjs";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { ClerkWidget } from "@/components/clerk-widget";
-import { CHOOSE_ORGANIZATION_PATH, ORGANIZATION_PATH_PATTERN, organizationPath } from "@/lib/auth/routes";
+import { OrganizationSwitcher } from "@/components/organization-switcher";
+import { organizationPath } from "@/lib/auth/routes";
 import { hasPermission, requireSignedInPage } from "@/server/auth/context";
 import { pastDueNoticeForCaller } from "@/server/data/billing";
+import { listMyOrganizations } from "@/server/data/organization";
 import { type NavItem, OrganizationNav } from "./_components/organization-nav";
 import { PastDueBanner } from "./_components/past-due-banner";
 
@@ -44,22 +44,14 @@ export default async function OrganizationLayout({
 
   return (
     <>
-      <div className="border-b border-zinc-200 bg-white">
-        <div className="mx-auto flex h-12 max-w-6xl items-center gap-3 px-6">
-          <span className="text-sm text-zinc-500">Organization</span>
-          <ClerkWidget compact unavailable="The organization switcher">
-            <OrganizationSwitcher
-              hidePersonal
-              afterSelectOrganizationUrl={ORGANIZATION_PATH_PATTERN}
-              afterCreateOrganizationUrl={ORGANIZATION_PATH_PATTERN}
-              afterLeaveOrganizationUrl={CHOOSE_ORGANIZATION_PATH}
-            />
-          </ClerkWidget>
+      <div className="border-b bg-background">
+        <div className="mx-auto flex h-12 max-w-6xl items-center gap-3 px-4 sm:px-6">
+          <OrganizationSwitcher current={slug} organizations={await listMyOrganizations()} />
         </div>
         <OrganizationNav items={items} />
       </div>
       {pastDue && <PastDueBanner slug={slug} />}
-      <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>
+      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">{children}</main>
     </>
   );
 }

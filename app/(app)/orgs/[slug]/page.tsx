@@ -1,4 +1,15 @@
 import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { requireOrgPage } from "@/server/auth/context";
 import { getOrganizationOverview } from "@/server/data/organization";
 
@@ -17,8 +28,8 @@ export default async function OrganizationDashboardPage() {
   if (!organization) {
     return (
       <section className="flex flex-col gap-2">
-        <h1 className="text-2xl font-bold">{context.orgSlug}</h1>
-        <p role="status" className="text-zinc-600">
+        <h1 className="font-bold text-2xl">{context.orgSlug}</h1>
+        <p role="status" className="text-muted-foreground">
           This organization has not reached the database yet. Clerk's webhook syncs it within seconds of its
           creation; reload in a moment.
         </p>
@@ -29,41 +40,53 @@ export default async function OrganizationDashboardPage() {
   return (
     <section className="flex flex-col gap-6">
       <div>
-        <h1 className="text-2xl font-bold">{organization.name}</h1>
-        <p className="text-sm text-zinc-500">
+        <h1 className="font-bold text-2xl">{organization.name}</h1>
+        <p className="text-muted-foreground text-sm">
           You are {roleLabels[role]?.toLowerCase() ?? role} of this organization · {organization.memberCount}{" "}
           {organization.memberCount === 1 ? "member" : "members"}
         </p>
       </div>
-      <div className="overflow-hidden rounded-lg border border-zinc-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Members</caption>
-          <thead className="bg-zinc-50 text-zinc-500">
-            <tr>
-              <th className="px-4 py-2 font-medium">Name</th>
-              <th className="px-4 py-2 font-medium">Email</th>
-              <th className="px-4 py-2 font-medium">Role</th>
-            </tr>
-          </thead>
-          <tbody>
-            {organization.members.map((member) => (
-              <tr key={member.userId} className="border-t border-zinc-100">
-                <td className="px-4 py-2">
-                  {member.name}
-                  {member.isYou ? <span className="ml-2 text-xs text-zinc-400">(you)</span> : null}
-                </td>
-                <td className="px-4 py-2 text-zinc-600">{member.email ?? "—"}</td>
-                <td className="px-4 py-2">{roleLabels[member.role] ?? member.role}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {organization.memberCount > organization.members.length ? (
-        <p className="text-sm text-zinc-500">
-          Showing {organization.members.length} of {organization.memberCount} members.
-        </p>
-      ) : null}
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Members</h2>
+          </CardTitle>
+          <CardDescription>Who can see this organization's projects.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Table>
+            <TableCaption className="sr-only">Members</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Name</TableHead>
+                <TableHead>Email</TableHead>
+                <TableHead>Role</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {organization.members.map((member) => (
+                <TableRow key={member.userId}>
+                  <TableCell>
+                    {member.name}
+                    {member.isYou ? <span className="ml-2 text-muted-foreground text-xs">(you)</span> : null}
+                  </TableCell>
+                  <TableCell className="text-muted-foreground">{member.email ?? "—"}</TableCell>
+                  <TableCell>
+                    <Badge variant={member.role === "org:admin" ? "default" : "secondary"}>
+                      {roleLabels[member.role] ?? member.role}
+                    </Badge>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {organization.memberCount > organization.members.length ? (
+            <p className="mt-4 text-muted-foreground text-sm">
+              Showing {organization.members.length} of {organization.memberCount} members.
+            </p>
+          ) : null}
+        </CardContent>
+      </Card>
     </section>
   );
 }

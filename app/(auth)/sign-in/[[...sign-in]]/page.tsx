@@ -9,10 +9,21 @@ export const metadata: Metadata = { title: "Sign in" };
 
 // Clerk's <SignIn> sends people back to the `redirect_url` the middleware put in the query string.
 export default function SignInPage() {
-  if (!clerkPublishableKey) return <SetupNotice what="Signing in" />;
+  const heading = <h1 className="sr-only">Sign in</h1>;
+  if (!clerkPublishableKey) {
+    return (
+      <>
+        {heading}
+        <SetupNotice what="Signing in" />
+      </>
+    );
+  }
   return (
-    <ClerkWidget unavailable="The sign-in form">
-      <SignIn path={SIGN_IN_PATH} routing="path" signUpUrl={SIGN_UP_PATH} />
-    </ClerkWidget>
+    <>
+      {heading}
+      <ClerkWidget unavailable="The sign-in form">
+        <SignIn path={SIGN_IN_PATH} routing="path" signUpUrl={SIGN_UP_PATH} />
+      </ClerkWidget>
+    </>
   );
 }

@@ -8,10 +8,21 @@ import { clerkPublishableKey } from "@/lib/config/clerk-publishable-key";
 export const metadata: Metadata = { title: "Sign up" };
 
 export default function SignUpPage() {
-  if (!clerkPublishableKey) return <SetupNotice what="Signing up" />;
+  const heading = <h1 className="sr-only">Sign up</h1>;
+  if (!clerkPublishableKey) {
+    return (
+      <>
+        {heading}
+        <SetupNotice what="Signing up" />
+      </>
+    );
+  }
   return (
-    <ClerkWidget unavailable="The sign-up form">
-      <SignUp path={SIGN_UP_PATH} routing="path" signInUrl={SIGN_IN_PATH} />
-    </ClerkWidget>
+    <>
+      {heading}
+      <ClerkWidget unavailable="The sign-up form">
+        <SignUp path={SIGN_UP_PATH} routing="path" signInUrl={SIGN_IN_PATH} />
+      </ClerkWidget>
+    </>
   );
 }

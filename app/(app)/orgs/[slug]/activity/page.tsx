@@ -1,5 +1,10 @@
+import { HistoryIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { ListSkeleton } from "@/components/list-skeleton";
+import { Button } from "@/components/ui/button";
+import { Empty, EmptyDescription, EmptyHeader, EmptyMedia, EmptyTitle } from "@/components/ui/empty";
 import { projectPaths } from "@/lib/project-paths";
 import { cursorSchema } from "@/lib/validation/pagination";
 import { hasFeature, hasPermission, requireOrgPage } from "@/server/auth/context";
@@ -34,44 +39,58 @@ export default async function ActivityPage({
   }
   const rawCursor = (await searchParams).cursor;
   const cursor = cursorSchema.safeParse(Array.isArray(rawCursor) ? rawCursor[0] : rawCursor);
-  const page = await forPage(listActivity({ cursor: cursor.success ? cursor.data : undefined, limit: 50 }));
+  const after = cursor.success ? cursor.data : undefined;
 
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">Activity</h1>
-      {page.data.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-12 text-center text-zinc-600">
-          Nothing has happened in this organization yet.
-        </p>
-      ) : (
-        <ol
-          className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white"
-          aria-label="Activity"
-        >
-          {page.data.map((entry) => (
-            <li
-              key={entry.id}
-              className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 text-sm"
-            >
-              <span>
-                <strong className="font-medium">{actorName(entry)}</strong> {describe(entry)}
-              </span>
-              <time dateTime={entry.createdAt} className="text-zinc-500">
-                {new Date(entry.createdAt).toLocaleString("en", { dateStyle: "medium", timeStyle: "short" })}
-              </time>
-            </li>
-          ))}
-        </ol>
-      )}
-      {page.nextCursor && (
-        <Link
-          href={`${projectPaths.activity(slug)}?cursor=${encodeURIComponent(page.nextCursor)}`}
-          className="text-sm hover:underline"
-        >
-          Older activity →
-        </Link>
-      )}
+      <h1 className="font-semibold text-2xl">Activity</h1>
+      <Suspense key={after} fallback={<ListSkeleton label="Loading activity" />}>
+        <ActivityList slug={slug} cursor={after} />
+      </Suspense>
     </div>
+  );
+}
+
+async function ActivityList({ slug, cursor }: { slug: string; cursor: string | undefined }) {
+  const page = await forPage(listActivity({ cursor, limit: 50 }));
+  if (page.data.length === 0) {
+    return (
+      <Empty>
+        <EmptyHeader>
+          <EmptyMedia>
+            <HistoryIcon aria-hidden="true" />
+          </EmptyMedia>
+          <EmptyTitle>No activity yet</EmptyTitle>
+          <EmptyDescription>Nothing has happened in this organization yet.</EmptyDescription>
+        </EmptyHeader>
+      </Empty>
+    );
+  }
+  return (
+    <>
+      <ol className="divide-y rounded-lg border bg-card text-card-foreground shadow-xs" aria-label="Activity">
+        {page.data.map((entry) => (
+          <li
+            key={entry.id}
+            className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 text-sm"
+          >
+            <span>
+              <strong className="font-medium">{actorName(entry)}</strong> {describe(entry)}
+            </span>
+            <time dateTime={entry.createdAt} className="text-muted-foreground">
+              {new Date(entry.createdAt).toLocaleString("en", { dateStyle: "medium", timeStyle: "short" })}
+            </time>
+          </li>
+        ))}
+      </ol>
+      {page.nextCursor && (
+        <Button asChild variant="outline" size="sm" className="w-fit">
+          <Link href={`${projectPaths.activity(slug)}?cursor=${encodeURIComponent(page.nextCursor)}`}>
+            Older activity →
+          </Link>
+        </Button>
+      )}
+    </>
   );
 }
 

@@ -1,8 +1,8 @@
 "use client";
 import { useActionState } from "react";
+import { FieldError, FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { INITIAL_FORM_STATE } from "@/lib/form-state";
-import { FieldError, FormMessage } from "../projects/_components/form-message";
-import { SubmitButton } from "../projects/_components/submit-button";
 import type { CreateApiKeyState } from "./actions";
 
 export function CreateApiKeyForm({

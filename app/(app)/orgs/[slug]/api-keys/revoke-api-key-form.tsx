@@ -1,8 +1,8 @@
 "use client";
 import { useActionState } from "react";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { type FormState, INITIAL_FORM_STATE } from "@/lib/form-state";
-import { FormMessage } from "../projects/_components/form-message";
-import { SubmitButton } from "../projects/_components/submit-button";
 
 export function RevokeApiKeyForm({
   action,

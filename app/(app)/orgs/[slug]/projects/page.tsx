@@ -1,5 +1,18 @@
+import { FolderKanbanIcon, PlusIcon, SearchIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { ListSkeleton } from "@/components/list-skeleton";
+import { Button } from "@/components/ui/button";
+import {
+  Empty,
+  EmptyContent,
+  EmptyDescription,
+  EmptyHeader,
+  EmptyMedia,
+  EmptyTitle,
+} from "@/components/ui/empty";
+import { Input } from "@/components/ui/input";
 import { projectPaths } from "@/lib/project-paths";
 import { projectListQuerySchema } from "@/lib/validation/pagination";
 import { hasPermission, requireOrgPage } from "@/server/auth/context";
@@ -21,60 +34,79 @@ export default async function ProjectsPage({
   const { slug } = await params;
   const context = await requireOrgPage("projects:read");
   const query = parseQuery(await searchParams);
-  const page = await forPage(listProjects(query));
   const canCreate = hasPermission(context, "projects:create");
   const listPath = projectPaths.list(slug);
 
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <h1 className="text-2xl font-semibold">Projects</h1>
-        {canCreate && (
-          <Link
-            href={projectPaths.create(slug)}
-            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
-          >
-            New project
-          </Link>
-        )}
+        <h1 className="font-semibold text-2xl">Projects</h1>
+        {canCreate && <NewProjectButton slug={slug} />}
       </div>
 
-      <form action={listPath} className="flex gap-2">
+      <form action={listPath} className="flex w-full max-w-md gap-2">
         <label htmlFor="q" className="sr-only">
           Search projects by name
         </label>
-        <input
+        <Input
           id="q"
           name="q"
           type="search"
           defaultValue={query.q}
           placeholder="Search projects by name"
           maxLength={100}
-          className="w-72 rounded-md border border-zinc-300 px-3 py-1.5"
         />
-        <button type="submit" className="rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm">
+        <Button type="submit" variant="outline">
+          <SearchIcon aria-hidden="true" />
           Search
-        </button>
+        </Button>
       </form>
 
+      {/* The list streams in behind a skeleton; the checks above already ran, so a refusal is still a 404. */}
+      <Suspense key={`${query.q}:${query.cursor}`} fallback={<ListSkeleton label="Loading projects" />}>
+        <ProjectList query={query} slug={slug} canCreate={canCreate} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function ProjectList({
+  query,
+  slug,
+  canCreate,
+}: {
+  query: ReturnType<typeof parseQuery>;
+  slug: string;
+  canCreate: boolean;
+}) {
+  const page = await forPage(listProjects(query));
+  const listPath = projectPaths.list(slug);
+  return (
+    <>
       {page.data.length === 0 ? (
-        <EmptyState searched={Boolean(query.q) || Boolean(query.cursor)} canCreate={canCreate} slug={slug} />
+        <NoProjects searched={Boolean(query.q) || Boolean(query.cursor)} canCreate={canCreate} slug={slug} />
       ) : (
         <ul
-          className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white"
+          className="divide-y rounded-lg border bg-card text-card-foreground shadow-xs"
           aria-label="Projects"
         >
           {page.data.map((project) => (
-            <li key={project.id} className="flex items-center justify-between gap-4 px-4 py-3">
-              <div className="min-w-0">
-                <Link href={projectPaths.detail(slug, project.id)} className="font-medium hover:underline">
+            <li
+              key={project.id}
+              className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3"
+            >
+              <div className="min-w-0 flex-1">
+                <Link
+                  href={projectPaths.detail(slug, project.id)}
+                  className="rounded-sm font-medium underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                >
                   {project.name}
                 </Link>
                 {project.description && (
-                  <p className="truncate text-sm text-zinc-600">{project.description}</p>
+                  <p className="truncate text-muted-foreground text-sm">{project.description}</p>
                 )}
               </div>
-              <div className="flex shrink-0 items-center gap-3 text-sm text-zinc-600">
+              <div className="flex shrink-0 items-center gap-3 text-muted-foreground text-sm">
                 <span>
                   {project.openTaskCount} open / {project.taskCount} tasks
                 </span>
@@ -85,49 +117,55 @@ export default async function ProjectsPage({
         </ul>
       )}
 
-      <nav aria-label="Pagination" className="flex gap-4 text-sm">
+      <nav aria-label="Pagination" className="flex gap-2">
         {query.cursor && (
-          <Link href={withQuery(listPath, { q: query.q })} className="hover:underline">
-            ← First page
-          </Link>
+          <Button asChild variant="outline" size="sm">
+            <Link href={withQuery(listPath, { q: query.q })}>← First page</Link>
+          </Button>
         )}
         {page.nextCursor && (
-          <Link
-            href={withQuery(listPath, { q: query.q, cursor: page.nextCursor })}
-            className="hover:underline"
-          >
-            Next page →
-          </Link>
+          <Button asChild variant="outline" size="sm">
+            <Link href={withQuery(listPath, { q: query.q, cursor: page.nextCursor })}>Next page →</Link>
+          </Button>
         )}
       </nav>
-    </div>
+    </>
   );
 }
 
-function EmptyState({ searched, canCreate, slug }: { searched: boolean; canCreate: boolean; slug: string }) {
+function NewProjectButton({ slug, label = "New project" }: { slug: string; label?: string }) {
   return (
-    <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-12 text-center">
-      {searched ? (
-        <p className="text-zinc-600">No projects match your search.</p>
-      ) : (
-        <>
-          <p className="font-medium">No projects yet</p>
-          <p className="mt-1 text-sm text-zinc-600">
-            {canCreate
+    <Button asChild>
+      <Link href={projectPaths.create(slug)}>
+        <PlusIcon aria-hidden="true" />
+        {label}
+      </Link>
+    </Button>
+  );
+}
+
+function NoProjects({ searched, canCreate, slug }: { searched: boolean; canCreate: boolean; slug: string }) {
+  return (
+    <Empty>
+      <EmptyHeader>
+        <EmptyMedia>
+          <FolderKanbanIcon aria-hidden="true" />
+        </EmptyMedia>
+        <EmptyTitle>{searched ? "No projects match your search" : "No projects yet"}</EmptyTitle>
+        <EmptyDescription>
+          {searched
+            ? "Try another name, or clear the search."
+            : canCreate
               ? "Create the first one for your organization."
               : "Projects your team creates show up here."}
-          </p>
-          {canCreate && (
-            <Link
-              href={projectPaths.create(slug)}
-              className="mt-4 inline-block text-indigo-600 hover:underline"
-            >
-              New project
-            </Link>
-          )}
-        </>
+        </EmptyDescription>
+      </EmptyHeader>
+      {canCreate && !searched && (
+        <EmptyContent>
+          <NewProjectButton slug={slug} label="Create the first project" />
+        </EmptyContent>
       )}
-    </div>
+    </Empty>
   );
 }
 

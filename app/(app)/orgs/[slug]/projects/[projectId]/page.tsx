@@ -1,6 +1,10 @@
+import { ListTodoIcon, PencilIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Empty, EmptyDescription, EmptyHeader, EmptyMedia, EmptyTitle } from "@/components/ui/empty";
 import { projectPaths } from "@/lib/project-paths";
 import type { Project } from "@/lib/validation/projects";
 import { hasPermission, requireOrgPage } from "@/server/auth/context";
@@ -9,6 +13,7 @@ import { getProject } from "@/server/data/projects";
 import { listTasks } from "@/server/data/tasks";
 import { forPage } from "@/server/failures/page";
 import { AddTaskForm } from "../_components/add-task-form";
+import { BackLink } from "../_components/back-link";
 import { DeleteProjectForm } from "../_components/delete-project-form";
 import { ProjectInsightsCard } from "../_components/project-insights-card";
 import { StatusBadge } from "../_components/status-badge";
@@ -42,25 +47,21 @@ export default async function ProjectPage({
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-col gap-2">
-        <Link href={projectPaths.list(slug)} className="text-sm text-zinc-600 hover:underline">
-          ← Projects
-        </Link>
+        <BackLink href={projectPaths.list(slug)}>Projects</BackLink>
         <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold">{project.name}</h1>
+          <h1 className="font-semibold text-2xl">{project.name}</h1>
           <StatusBadge status={project.status} />
           {hasPermission(context, "projects:update") && (
-            <Link
-              href={projectPaths.edit(slug, project.id)}
-              className="rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm hover:bg-zinc-50"
-            >
-              Edit
-            </Link>
+            <Button asChild variant="outline" size="sm">
+              <Link href={projectPaths.edit(slug, project.id)}>
+                <PencilIcon aria-hidden="true" />
+                Edit
+              </Link>
+            </Button>
           )}
         </div>
-        {project.description && (
-          <p className="max-w-2xl whitespace-pre-line text-zinc-700">{project.description}</p>
-        )}
-        <p className="text-sm text-zinc-500">
+        {project.description && <p className="max-w-2xl whitespace-pre-line">{project.description}</p>}
+        <p className="text-muted-foreground text-sm">
           Created by {creatorName(project.createdBy)} on{" "}
           <time dateTime={project.createdAt}>
             {new Date(project.createdAt).toLocaleDateString("en", { dateStyle: "medium" })}
@@ -69,19 +70,28 @@ export default async function ProjectPage({
       </div>
 
       <section className="flex flex-col gap-3" aria-labelledby="tasks-heading">
-        <h2 id="tasks-heading" className="text-lg font-semibold">
-          Tasks <span className="text-sm font-normal text-zinc-500">({project.openTaskCount} open)</span>
+        <h2 id="tasks-heading" className="font-semibold text-lg">
+          Tasks{" "}
+          <span className="font-normal text-muted-foreground text-sm">({project.openTaskCount} open)</span>
         </h2>
         {canWriteTasks && (
           <AddTaskForm action={addTaskAction.bind(null, slug, project.id)} members={members} />
         )}
         {tasks.data.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-zinc-300 bg-white px-4 py-6 text-center text-sm text-zinc-600">
-            No tasks yet.{canWriteTasks ? " Add the first one above." : ""}
-          </p>
+          <Empty className="md:p-8">
+            <EmptyHeader>
+              <EmptyMedia>
+                <ListTodoIcon aria-hidden="true" />
+              </EmptyMedia>
+              <EmptyTitle>No tasks yet</EmptyTitle>
+              <EmptyDescription>
+                {canWriteTasks ? "Add the first one above." : "Tasks your team adds show up here."}
+              </EmptyDescription>
+            </EmptyHeader>
+          </Empty>
         ) : (
           <ul
-            className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white"
+            className="divide-y rounded-lg border bg-card text-card-foreground shadow-xs"
             aria-label="Tasks"
           >
             {tasks.data.map((task) => (
@@ -100,7 +110,7 @@ export default async function ProjectPage({
           </ul>
         )}
         {tasks.nextCursor && (
-          <p className="text-sm text-zinc-500">
+          <p className="text-muted-foreground text-sm">
             Showing the first {TASKS_SHOWN} tasks; the API lists them all.
           </p>
         )}
@@ -112,21 +122,25 @@ export default async function ProjectPage({
       </Suspense>
 
       {hasPermission(context, "projects:delete") && (
-        <section
-          className="flex flex-col gap-2 rounded-lg border border-red-200 bg-white p-4"
-          aria-labelledby="danger-heading"
-        >
-          <h2 id="danger-heading" className="font-semibold text-red-700">
-            Delete this project
-          </h2>
-          <p className="text-sm text-zinc-600">
-            Its {project.taskCount} tasks are deleted with it. Only admins can do this.
-          </p>
-          <DeleteProjectForm
-            action={deleteProjectAction.bind(null, slug, project.id)}
-            projectName={project.name}
-          />
-        </section>
+        <Card className="border-destructive/40" aria-labelledby="danger-heading" role="region">
+          <CardHeader>
+            <CardTitle>
+              <h2 id="danger-heading" className="text-destructive">
+                Delete this project
+              </h2>
+            </CardTitle>
+            <CardDescription>
+              Its {project.taskCount} tasks are deleted with it. Only admins can do this.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <DeleteProjectForm
+              action={deleteProjectAction.bind(null, slug, project.id)}
+              projectName={project.name}
+              taskCount={project.taskCount}
+            />
+          </CardContent>
+        </Card>
       )}
     </div>
   );

@@ -1,30 +1,28 @@
 "use client";
-import { useActionState } from "react";
-import { type FormState, fieldError, INITIAL_FORM_STATE, submittedValue } from "@/lib/form-state";
+import { PlusIcon } from "lucide-react";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { type FormAction, useFormAction } from "@/components/forms/use-form-action";
+import { FieldError } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
+import { fieldError, submittedValue } from "@/lib/form-state";
 import type { Person } from "@/lib/validation/people";
 import { TASK_TITLE_MAX } from "@/lib/validation/tasks";
-import { FieldError, FormMessage } from "./form-message";
-import { SubmitButton } from "./submit-button";
 
-export function AddTaskForm({
-  action,
-  members,
-}: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
-  members: Person[];
-}) {
-  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
+export function AddTaskForm({ action, members }: { action: FormAction; members: Person[] }) {
+  const [state, formAction] = useFormAction(action, "Task added");
   const titleError = fieldError(state, "title");
   const assigneeError = fieldError(state, "assigneeId");
   return (
     <form action={formAction} className="flex flex-col gap-2" noValidate aria-label="Add a task">
       <FormMessage state={state} />
       <div className="flex flex-wrap items-start gap-2">
-        <div className="flex flex-1 flex-col gap-1">
+        <div className="flex min-w-56 flex-1 flex-col gap-1">
           <label htmlFor="task-title" className="sr-only">
             Task title
           </label>
-          <input
+          <Input
             id="task-title"
             name="title"
             placeholder="What needs doing?"
@@ -32,9 +30,8 @@ export function AddTaskForm({
             defaultValue={submittedValue(state, "title", "")}
             aria-invalid={Boolean(titleError)}
             aria-describedby={titleError ? "task-title-error" : undefined}
-            className="min-w-64 rounded-md border border-zinc-300 px-3 py-1.5 aria-invalid:border-red-500"
           />
-          <FieldError id="task-title-error" message={titleError} />
+          <FieldError id="task-title-error">{titleError}</FieldError>
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="task-assignee" className="sr-only">
@@ -44,10 +41,14 @@ export function AddTaskForm({
             id="task-assignee"
             members={members}
             defaultValue={submittedValue(state, "assigneeId", "")}
+            describedBy={assigneeError ? "task-assignee-error" : undefined}
           />
-          <FieldError id="task-assignee-error" message={assigneeError} />
+          <FieldError id="task-assignee-error">{assigneeError}</FieldError>
         </div>
-        <SubmitButton pendingLabel="Adding…">Add task</SubmitButton>
+        <SubmitButton>
+          <PlusIcon aria-hidden="true" />
+          Add task
+        </SubmitButton>
       </div>
     </form>
   );
@@ -57,24 +58,27 @@ export function AssigneeSelect({
   id,
   members,
   defaultValue,
+  describedBy,
 }: {
   id: string;
   members: Person[];
   defaultValue: string | undefined;
+  describedBy?: string;
 }) {
   return (
-    <select
+    <NativeSelect
       id={id}
       name="assigneeId"
       defaultValue={defaultValue}
-      className="rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm"
+      aria-invalid={Boolean(describedBy)}
+      aria-describedby={describedBy}
     >
-      <option value="">Unassigned</option>
+      <NativeSelectOption value="">Unassigned</NativeSelectOption>
       {members.map((member) => (
-        <option key={member.userId} value={member.userId}>
+        <NativeSelectOption key={member.userId} value={member.userId}>
           {member.name ?? member.userId}
-        </option>
+        </NativeSelectOption>
       ))}
-    </select>
+    </NativeSelect>
   );
 }

@@ -1,31 +1,31 @@
 "use client";
-import { useActionState } from "react";
-import { type FormState, INITIAL_FORM_STATE } from "@/lib/form-state";
-import { FormMessage } from "./form-message";
-import { SubmitButton } from "./submit-button";
+import { Trash2Icon } from "lucide-react";
+import { ConfirmActionForm } from "@/components/forms/confirm-action-form";
+import type { FormAction } from "@/components/forms/use-form-action";
+import { Button } from "@/components/ui/button";
 
 export function DeleteProjectForm({
   action,
   projectName,
+  taskCount,
 }: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: FormAction;
   projectName: string;
+  taskCount: number;
 }) {
-  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        if (!window.confirm(`Delete “${projectName}” and all its tasks? This cannot be undone.`)) {
-          event.preventDefault();
-        }
-      }}
-      className="flex flex-col items-start gap-2"
-    >
-      <FormMessage state={state} />
-      <SubmitButton variant="danger" pendingLabel="Deleting…">
-        Delete project
-      </SubmitButton>
-    </form>
+    <ConfirmActionForm
+      action={action}
+      trigger={
+        <Button variant="destructive">
+          <Trash2Icon aria-hidden="true" />
+          Delete project
+        </Button>
+      }
+      title={`Delete “${projectName}”?`}
+      description={`The project and its ${taskCount} ${taskCount === 1 ? "task" : "tasks"} are deleted for everyone in the organization. This cannot be undone.`}
+      confirmLabel="Delete project"
+      success={`Project “${projectName}” deleted`}
+    />
   );
 }

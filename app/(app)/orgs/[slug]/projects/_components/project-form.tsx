@@ -1,7 +1,14 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
-import { type FormState, fieldError, INITIAL_FORM_STATE, submittedValue } from "@/lib/form-state";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { type FormAction, useFormAction } from "@/components/forms/use-form-action";
+import { Button } from "@/components/ui/button";
+import { Field, FieldError, FieldGroup, FieldLabel } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
+import { Textarea } from "@/components/ui/textarea";
+import { fieldError, submittedValue } from "@/lib/form-state";
 import {
   PROJECT_DESCRIPTION_MAX,
   PROJECT_NAME_MAX,
@@ -9,8 +16,6 @@ import {
   PROJECT_STATUSES,
   type ProjectStatus,
 } from "@/lib/validation/projects";
-import { FieldError, FormMessage } from "./form-message";
-import { SubmitButton } from "./submit-button";
 
 export interface ProjectFormValues {
   name: string;
@@ -23,76 +28,76 @@ export function ProjectForm({
   action,
   initial,
   submitLabel,
+  success,
   cancelHref,
 }: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: FormAction;
   initial?: ProjectFormValues;
   submitLabel: string;
+  /** The toast once saved. */
+  success: string;
   cancelHref: string;
 }) {
-  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
+  const [state, formAction] = useFormAction(action, success);
   const nameError = fieldError(state, "name");
   const descriptionError = fieldError(state, "description");
   const statusError = fieldError(state, "status");
   return (
-    <form action={formAction} className="flex max-w-xl flex-col gap-5" noValidate>
+    <form action={formAction} className="flex max-w-xl flex-col gap-6" noValidate>
       <FormMessage state={state} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="name" className="text-sm font-medium">
-          Name
-        </label>
-        <input
-          id="name"
-          name="name"
-          defaultValue={submittedValue(state, "name", initial?.name)}
-          maxLength={PROJECT_NAME_MAX}
-          required
-          aria-invalid={Boolean(nameError)}
-          aria-describedby={nameError ? "name-error" : undefined}
-          className="rounded-md border border-zinc-300 px-3 py-2 aria-invalid:border-red-500"
-        />
-        <FieldError id="name-error" message={nameError} />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="description" className="text-sm font-medium">
-          Description <span className="font-normal text-zinc-500">(optional)</span>
-        </label>
-        <textarea
-          id="description"
-          name="description"
-          rows={4}
-          defaultValue={submittedValue(state, "description", initial?.description)}
-          maxLength={PROJECT_DESCRIPTION_MAX}
-          aria-invalid={Boolean(descriptionError)}
-          aria-describedby={descriptionError ? "description-error" : undefined}
-          className="rounded-md border border-zinc-300 px-3 py-2 aria-invalid:border-red-500"
-        />
-        <FieldError id="description-error" message={descriptionError} />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="status" className="text-sm font-medium">
-          Status
-        </label>
-        <select
-          id="status"
-          name="status"
-          defaultValue={submittedValue(state, "status", initial?.status ?? "active")}
-          aria-invalid={Boolean(statusError)}
-          className="w-48 rounded-md border border-zinc-300 bg-white px-3 py-2"
-        >
-          {PROJECT_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {PROJECT_STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
-        <FieldError id="status-error" message={statusError} />
-      </div>
+      <FieldGroup>
+        <Field data-invalid={Boolean(nameError)}>
+          <FieldLabel htmlFor="name">Name</FieldLabel>
+          <Input
+            id="name"
+            name="name"
+            defaultValue={submittedValue(state, "name", initial?.name)}
+            maxLength={PROJECT_NAME_MAX}
+            required
+            aria-invalid={Boolean(nameError)}
+            aria-describedby={nameError ? "name-error" : undefined}
+          />
+          <FieldError id="name-error">{nameError}</FieldError>
+        </Field>
+        <Field data-invalid={Boolean(descriptionError)}>
+          <FieldLabel htmlFor="description">
+            Description <span className="font-normal text-muted-foreground">(optional)</span>
+          </FieldLabel>
+          <Textarea
+            id="description"
+            name="description"
+            rows={4}
+            defaultValue={submittedValue(state, "description", initial?.description)}
+            maxLength={PROJECT_DESCRIPTION_MAX}
+            aria-invalid={Boolean(descriptionError)}
+            aria-describedby={descriptionError ? "description-error" : undefined}
+          />
+          <FieldError id="description-error">{descriptionError}</FieldError>
+        </Field>
+        <Field data-invalid={Boolean(statusError)}>
+          <FieldLabel htmlFor="status">Status</FieldLabel>
+          <NativeSelect
+            id="status"
+            name="status"
+            className="w-48"
+            defaultValue={submittedValue(state, "status", initial?.status ?? "active")}
+            aria-invalid={Boolean(statusError)}
+            aria-describedby={statusError ? "status-error" : undefined}
+          >
+            {PROJECT_STATUSES.map((status) => (
+              <NativeSelectOption key={status} value={status}>
+                {PROJECT_STATUS_LABELS[status]}
+              </NativeSelectOption>
+            ))}
+          </NativeSelect>
+          <FieldError id="status-error">{statusError}</FieldError>
+        </Field>
+      </FieldGroup>
       <div className="flex items-center gap-3">
-        <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
-        <Link href={cancelHref} className="text-sm text-zinc-600 hover:underline">
-          Cancel
-        </Link>
+        <SubmitButton>{submitLabel}</SubmitButton>
+        <Button asChild variant="ghost">
+          <Link href={cancelHref}>Cancel</Link>
+        </Button>
       </div>
     </form>
   );

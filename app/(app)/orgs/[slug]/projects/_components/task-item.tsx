@@ -1,12 +1,14 @@
 "use client";
-import { useActionState } from "react";
-import { type FormState, INITIAL_FORM_STATE } from "@/lib/form-state";
+import { CircleCheckIcon, CircleIcon, Trash2Icon } from "lucide-react";
+import { ConfirmActionForm } from "@/components/forms/confirm-action-form";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { type FormAction, useFormAction } from "@/components/forms/use-form-action";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/lib/utils";
 import type { Person } from "@/lib/validation/people";
 import type { Task } from "@/lib/validation/tasks";
 import { AssigneeSelect } from "./add-task-form";
-import { SubmitButton } from "./submit-button";
-
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 export function TaskItem({
   task,
@@ -17,30 +19,35 @@ export function TaskItem({
   task: Task;
   members: Person[];
   canWrite: boolean;
-  actions: { toggle: Action; assign: Action; remove: Action };
+  actions: { toggle: FormAction; assign: FormAction; remove: FormAction };
 }) {
-  const [toggleState, toggle] = useActionState(actions.toggle, INITIAL_FORM_STATE);
-  const [assignState, assign] = useActionState(actions.assign, INITIAL_FORM_STATE);
-  const [removeState, remove] = useActionState(actions.remove, INITIAL_FORM_STATE);
-  const error = [toggleState, assignState, removeState].find((state) => state.status === "error");
+  const [toggleState, toggle] = useFormAction(
+    actions.toggle,
+    task.done ? `“${task.title}” reopened` : `“${task.title}” completed`,
+  );
+  const [assignState, assign] = useFormAction(actions.assign, `Assignee of “${task.title}” saved`);
+  const error = [toggleState, assignState].find((state) => state.status === "error");
 
   return (
-    <li className="flex flex-col gap-1 px-4 py-3" data-task-id={task.id}>
-      <div className="flex flex-wrap items-center gap-3">
+    <li className="flex flex-col gap-2 px-4 py-3" data-task-id={task.id}>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         {canWrite ? (
           <form action={toggle}>
             <SubmitButton
-              variant="secondary"
-              pendingLabel="…"
-              ariaLabel={task.done ? `Reopen “${task.title}”` : `Complete “${task.title}”`}
+              variant="outline"
+              size="sm"
+              aria-label={task.done ? `Reopen “${task.title}”` : `Complete “${task.title}”`}
             >
-              {task.done ? "✓ Done" : "Complete"}
+              {task.done ? <CircleCheckIcon aria-hidden="true" /> : <CircleIcon aria-hidden="true" />}
+              {task.done ? "Reopen" : "Complete"}
             </SubmitButton>
           </form>
         ) : (
-          <span className="text-sm text-zinc-600">{task.done ? "✓ Done" : "Open"}</span>
+          <span className="text-muted-foreground text-sm">{task.done ? "Done" : "Open"}</span>
         )}
-        <span className={`flex-1 ${task.done ? "text-zinc-500 line-through" : ""}`}>{task.title}</span>
+        <span className={cn("min-w-40 flex-1", task.done && "text-muted-foreground line-through")}>
+          {task.title}
+        </span>
         {canWrite ? (
           <form action={assign} className="flex items-center gap-1">
             <label htmlFor={`assignee-${task.id}`} className="sr-only">
@@ -51,30 +58,29 @@ export function TaskItem({
               members={withCurrentAssignee(members, task.assignee)}
               defaultValue={task.assignee?.userId ?? ""}
             />
-            <SubmitButton
-              variant="link"
-              pendingLabel="Saving…"
-              ariaLabel={`Save assignee of “${task.title}”`}
-            >
+            <SubmitButton variant="ghost" size="sm" aria-label={`Assign “${task.title}”`}>
               Assign
             </SubmitButton>
           </form>
         ) : (
-          <span className="text-sm text-zinc-600">{task.assignee?.name ?? "Unassigned"}</span>
+          <span className="text-muted-foreground text-sm">{task.assignee?.name ?? "Unassigned"}</span>
         )}
         {canWrite && (
-          <form action={remove}>
-            <SubmitButton variant="link" pendingLabel="Deleting…" ariaLabel={`Delete task “${task.title}”`}>
-              Delete
-            </SubmitButton>
-          </form>
+          <ConfirmActionForm
+            action={actions.remove}
+            trigger={
+              <Button variant="ghost" size="icon-sm" aria-label={`Delete task “${task.title}”`}>
+                <Trash2Icon aria-hidden="true" />
+              </Button>
+            }
+            title={`Delete task “${task.title}”?`}
+            description="The task is deleted for everyone in the organization. This cannot be undone."
+            confirmLabel="Delete task"
+            success={`Task “${task.title}” deleted`}
+          />
         )}
       </div>
-      {error?.status === "error" && (
-        <p role="alert" className="text-sm text-red-600">
-          {error.message}
-        </p>
-      )}
+      {error && <FormMessage state={error} />}
     </li>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { projectPaths } from "@/lib/project-paths";
 import { requireOrgPage } from "@/server/auth/context";
+import { BackLink } from "../_components/back-link";
 import { ProjectForm } from "../_components/project-form";
 import { createProjectAction } from "./actions";
 
@@ -13,14 +13,13 @@ export default async function NewProjectPage({ params }: { params: Promise<{ slu
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href={projectPaths.list(slug)} className="text-sm text-zinc-600 hover:underline">
-          ← Projects
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold">New project</h1>
+        <BackLink href={projectPaths.list(slug)}>Projects</BackLink>
+        <h1 className="mt-2 font-semibold text-2xl">New project</h1>
       </div>
       <ProjectForm
         action={createProjectAction.bind(null, slug)}
         submitLabel="Create project"
+        success="Project created"
         cancelHref={projectPaths.list(slug)}
       />
     </div>

@@ -12,7 +12,7 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
   const { slug } = await params;
   return (
     <section className="flex flex-col gap-6">
-      <h1 className="text-2xl font-bold">Settings</h1>
+      <h1 className="font-bold text-2xl">Settings</h1>
       <ClerkWidget unavailable="Organization settings">
         <OrganizationProfile
           path={organizationPath(slug, "settings")}

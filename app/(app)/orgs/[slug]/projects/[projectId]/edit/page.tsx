@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { projectPaths } from "@/lib/project-paths";
 import { requireOrgPage } from "@/server/auth/context";
 import { getProject } from "@/server/data/projects";
 import { forPage } from "@/server/failures/page";
+import { BackLink } from "../../_components/back-link";
 import { ProjectForm } from "../../_components/project-form";
 import { updateProjectAction } from "./actions";
 
@@ -20,15 +20,14 @@ export default async function EditProjectPage({
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href={projectPaths.detail(slug, project.id)} className="text-sm text-zinc-600 hover:underline">
-          ← {project.name}
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold">Edit project</h1>
+        <BackLink href={projectPaths.detail(slug, project.id)}>{project.name}</BackLink>
+        <h1 className="mt-2 font-semibold text-2xl">Edit project</h1>
       </div>
       <ProjectForm
         action={updateProjectAction.bind(null, slug, project.id)}
         initial={project}
         submitLabel="Save changes"
+        success="Changes saved"
         cancelHref={projectPaths.detail(slug, project.id)}
       />
     </div>

@@ -1,0 +1,57 @@
+/**
+ * The app's main pages, each with who opens it: what the accessibility test checks and the
+ * screenshots show. A page added to the product that people use every day belongs here.
+ */
+import type { Page } from "playwright-core";
+import { projectSchema } from "@/lib/validation/projects";
+import type { BrowserIdentity } from "./browser";
+import { request } from "./http";
+import { identities } from "./identities";
+
+export interface MainPage {
+  name: string;
+  /** A path, or one built from the id of the demo project "Website relaunch". */
+  path: string | ((projectId: string) => string);
+  as: BrowserIdentity | null;
+}
+
+const admin = identities.aliceInAcme;
+
+export const MAIN_PAGES: MainPage[] = [
+  { name: "landing", path: "/", as: null },
+  { name: "sign-in", path: "/sign-in", as: null },
+  { name: "setup", path: "/setup", as: null },
+  { name: "choose-organization", path: "/orgs", as: identities.aliceWithoutOrganization },
+  { name: "dashboard", path: "/orgs/acme", as: admin },
+  { name: "projects", path: "/orgs/acme/projects", as: admin },
+  { name: "project", path: (id) => `/orgs/acme/projects/${id}`, as: admin },
+  { name: "project-new", path: "/orgs/acme/projects/new", as: admin },
+  { name: "project-edit", path: (id) => `/orgs/acme/projects/${id}/edit`, as: admin },
+  { name: "activity", path: "/orgs/acme/activity", as: admin },
+  { name: "settings", path: "/orgs/acme/settings", as: admin },
+  { name: "platform-admin", path: "/admin", as: identities.platformAdmin },
+  { name: "webhook-deliveries", path: "/admin/webhooks", as: identities.platformAdmin },
+  { name: "not-found", path: "/orgs/acme/projects/00000000-0000-7000-8000-000000000000", as: admin },
+];
+
+/** The demo project the project pages show. */
+export async function demoProjectId(): Promise<string> {
+  const name = "Website relaunch";
+  const response = await request(`/api/v1/projects?q=${encodeURIComponent(name)}`, { session: admin });
+  const { data } = (await response.json()) as { data: unknown[] };
+  const project = data.map((item) => projectSchema.parse(item)).find((candidate) => candidate.name === name);
+  if (!project) throw new Error(`the demo data has no project named ${name}`);
+  return project.id;
+}
+
+export function pathOf(page: MainPage, projectId: string): string {
+  return typeof page.path === "string" ? page.path : page.path(projectId);
+}
+
+/**
+ * Resolves once React has hydrated the page: the theme toggle, in every layout, gets its pressed
+ * state only after hydration. Before that, keys and clicks reach server-rendered HTML only.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator("button[aria-pressed]").first().waitFor();
+}
