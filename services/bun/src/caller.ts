@@ -36,7 +36,11 @@ export function authenticator(config: Config): Authenticate {
       authorizedParties: config.authorizedParties,
       acceptsToken: ["session_token", "api_key"],
     });
-    if (state.tokenType === "api_key" && !state.isAuthenticated && VERIFICATION_UNAVAILABLE.has(state.reason)) {
+    if (
+      state.tokenType === "api_key" &&
+      !state.isAuthenticated &&
+      VERIFICATION_UNAVAILABLE.has(state.reason)
+    ) {
       console.error(`API key verification failed: ${state.reason} (${state.message}); answered 503`);
       throw clerkUnavailable();
     }

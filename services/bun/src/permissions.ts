@@ -3,9 +3,8 @@ import { readFileSync } from "node:fs";
 
 export const SHARED_DIR = new URL("../../shared/", import.meta.url);
 
-const table: { permissions: string[]; roles: Record<string, string[]>; apiKeyDefaultScopes: string[] } = JSON.parse(
-  readFileSync(new URL("permissions.json", SHARED_DIR), "utf8"),
-);
+const table: { permissions: string[]; roles: Record<string, string[]>; apiKeyDefaultScopes: string[] } =
+  JSON.parse(readFileSync(new URL("permissions.json", SHARED_DIR), "utf8"));
 
 export function roleAllows(role: string, permission: string): boolean {
   return table.roles[role]?.includes(permission) ?? false;
