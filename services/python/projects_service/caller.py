@@ -84,12 +84,12 @@ class Authenticator:
             return await self._clerk.api_keys.verify_api_key_async(
                 secret=secret, server_url=self._api_url, retries=_NO_RETRIES, timeout_ms=_VERIFY_TIMEOUT_MS
             )
-        except models.VerifyAPIKeyAPIKeysResponseResponseBody as not_found:
-            # 404: revoked, expired, unknown or another instance's key.
-            raise SIGNED_OUT from not_found
         except (models.ClerkBaseError, models.NoResponseError, httpx.HTTPError) as error:
-            # Clerk could not say (unreachable, 5xx, 429, or it refused our secret key): the key may be
-            # fine, so the outage is ours (503), as the app answers it.
+            # By status, as @clerk/backend reads it: 404 is a revoked, expired, unknown or another
+            # instance's key (401). Anything else means Clerk could not say (unreachable, 5xx, 429, or
+            # it refused our secret key): the key may be fine, so the outage is ours (503).
+            if isinstance(error, models.ClerkBaseError) and error.status_code == 404:
+                raise SIGNED_OUT from error
             logger.error("API key verification failed: %r; answered 503", error)
             raise CLERK_UNAVAILABLE from error
 
