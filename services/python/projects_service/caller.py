@@ -15,7 +15,8 @@ from .permissions import role_allows, scopes_allow
 from .settings import Settings
 
 logger = logging.getLogger("projects_service")
-# A Clerk outage answers 503 at once: the client retries, the request does not hang on Clerk's backoff.
+# A Clerk outage is answered 503 with Retry-After at once, not after the SDK's default backoff on 5xx
+# (which may retry for up to an hour): the client decides when to try again.
 _NO_RETRIES = None
 _VERIFY_TIMEOUT_MS = 5_000
 
