@@ -19,9 +19,11 @@ type apiError struct {
 func (e *apiError) Error() string { return e.Message }
 
 var (
-	errSignedOut      = &apiError{Status: 401, Code: "unauthenticated", Message: "Sign in to continue: send a Clerk session token as `Authorization: Bearer <token>`."}
-	errNoOrganization = &apiError{Status: 403, Code: "no_active_organization", Message: "Choose an organization to continue"}
-	errInternal       = &apiError{Status: 500, Code: "internal_error", Message: "Something went wrong on our side; please try again"}
+	errSignedOut = &apiError{Status: 401, Code: "unauthenticated", Message: "Sign in to continue: send a Clerk session token as `Authorization: Bearer <token>`."}
+	// errAPIKeyNotSupported: clerk-sdk-go v2.4 cannot verify organization API keys (see README.md).
+	errAPIKeyNotSupported = &apiError{Status: 401, Code: "unauthenticated", Message: "This service accepts Clerk session tokens only: organization API keys are not supported by clerk-sdk-go v2.4; send the key to the app's API instead."}
+	errNoOrganization     = &apiError{Status: 403, Code: "no_active_organization", Message: "Choose an organization to continue"}
+	errInternal           = &apiError{Status: 500, Code: "internal_error", Message: "Something went wrong on our side; please try again"}
 	// errDatabaseUnavailable: the database cannot answer (down, restarting, failing over); nothing was written.
 	errDatabaseUnavailable = &apiError{Status: 503, Code: "unavailable", Message: "The database is unavailable right now: try again in 5 seconds", RetryAfterSeconds: 5}
 )

@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { PERMISSIONS, ROLE_PERMISSIONS } from "../../server/auth/permissions";
+import { DEFAULT_API_KEY_SCOPES, PERMISSIONS, ROLE_PERMISSIONS } from "../../server/auth/permissions";
 
 export const PERMISSIONS_JSON_PATH = fileURLToPath(new URL("permissions.json", import.meta.url));
 
@@ -17,6 +17,8 @@ export function permissionTableJson(): string {
       "Generated from server/auth/permissions.ts by services/shared/export-permissions.ts; do not edit.",
     permissions: PERMISSIONS,
     roles: ROLE_PERMISSIONS,
+    // An organization API key may do what its scopes name; one without scopes gets these.
+    apiKeyDefaultScopes: DEFAULT_API_KEY_SCOPES,
   };
   return `${JSON.stringify(table, null, 2)}\n`;
 }

@@ -7,9 +7,11 @@ export interface Config {
   authorizedParties: string[];
   /** The RLS-bound role (`app_user`), never the tables' owner. */
   databaseUrl: string;
-  /** @clerk/backend's `authenticateRequest` insists on both keys, though it needs neither for a session token. */
+  /** The secret key verifies organization API keys over Clerk's Backend API; `authenticateRequest` insists on both keys. */
   secretKey: string;
   publishableKey: string;
+  /** Clerk's Backend API (`CLERK_API_URL`, default Clerk's own): tests point it at a local stand-in. */
+  apiUrl?: string;
   port: number;
 }
 
@@ -29,6 +31,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     databaseUrl: required("DATABASE_URL"),
     secretKey: required("CLERK_SECRET_KEY"),
     publishableKey: required("CLERK_PUBLISHABLE_KEY"),
+    apiUrl: env.CLERK_API_URL?.trim() || undefined,
     port: Number(env.PORT ?? 8003),
   };
   if (missing.length) throw new Error(`${missing.join(", ")} not set; see services/bun/README.md`);

@@ -17,12 +17,21 @@ export const signedOut = () =>
   new ApiError(
     401,
     "unauthenticated",
-    "Sign in to continue: send a Clerk session token as `Authorization: Bearer <token>`.",
+    "Sign in to continue: send a Clerk session token or an organization API key as `Authorization: Bearer <token>`.",
   );
 export const noOrganization = () =>
   new ApiError(403, "no_active_organization", "Choose an organization to continue");
-export const forbidden = (permission: string) =>
-  new ApiError(403, "forbidden", `Your role does not allow ${permission}`);
+export const forbidden = (permission: string, whose = "Your role does") =>
+  new ApiError(403, "forbidden", `${whose} not allow ${permission}`);
+// Clerk could not say whether an API key is valid: the key may be fine, so the outage is ours.
+export const clerkUnavailable = () =>
+  new ApiError(
+    503,
+    "unavailable",
+    "API key verification is unavailable right now: try again in 5 seconds",
+    undefined,
+    5,
+  );
 export const notFound = (what: string) =>
   new ApiError(404, "not_found", `${what} not found: it may have been deleted`);
 

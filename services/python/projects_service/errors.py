@@ -33,8 +33,16 @@ def error_response(error: ApiError) -> JSONResponse:
 
 
 SIGNED_OUT = ApiError(401, "unauthenticated", (
-    "Sign in to continue: send a Clerk session token as `Authorization: Bearer <token>`."
+    "Sign in to continue: send a Clerk session token or an organization API key as `Authorization: Bearer <token>`."
 ))
+# Deployed without CLERK_SECRET_KEY: it cannot ask Clerk about a key, so it refuses keys, not the caller.
+API_KEYS_NOT_CONFIGURED = ApiError(401, "unauthenticated", (
+    "This service accepts Clerk session tokens only: it has no CLERK_SECRET_KEY to verify API keys with."
+))
+# Clerk could not say whether an API key is valid: the key may be fine, so this is our outage.
+CLERK_UNAVAILABLE = ApiError(
+    503, "unavailable", "API key verification is unavailable right now: try again in 5 seconds", retry_after_seconds=5
+)
 NO_ORGANIZATION = ApiError(403, "no_active_organization", "Choose an organization to continue")
 # The database cannot answer (down, restarting, failing over): try again later, nothing was written.
 DATABASE_UNAVAILABLE = ApiError(
@@ -42,8 +50,8 @@ DATABASE_UNAVAILABLE = ApiError(
 )
 
 
-def forbidden(permission: str) -> ApiError:
-    return ApiError(403, "forbidden", f"Your role does not allow {permission}")
+def forbidden(permission: str, whose: str = "Your role does") -> ApiError:
+    return ApiError(403, "forbidden", f"{whose} not allow {permission}")
 
 
 def not_found(what: str) -> ApiError:

@@ -69,7 +69,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/v1/projects")
     async def projects(request: Request) -> JSONResponse:
-        caller = require_organization(authenticator.caller(request.headers.get("authorization")))
+        caller = require_organization(await authenticator.caller(request.headers.get("authorization")))
         limit, cursor, q = parse_list_query(request.query_params)
         require_permission(caller, "projects:read")
         async with database.in_tenant(caller.org_id) as tenant:
@@ -77,14 +77,14 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/v1/projects/{project_id}")
     async def project(request: Request, project_id: str) -> JSONResponse:
-        caller = require_organization(authenticator.caller(request.headers.get("authorization")))
+        caller = require_organization(await authenticator.caller(request.headers.get("authorization")))
         require_permission(caller, "projects:read")
         async with database.in_tenant(caller.org_id) as tenant:
             return JSONResponse(await get_project(tenant, project_id), headers=NO_STORE)
 
     @app.get("/api/v1/projects/{project_id}/insights")
     async def insights(request: Request, project_id: str) -> JSONResponse:
-        caller = require_organization(authenticator.caller(request.headers.get("authorization")))
+        caller = require_organization(await authenticator.caller(request.headers.get("authorization")))
         require_permission(caller, "projects:read")
         async with database.in_tenant(caller.org_id) as tenant:
             return JSONResponse(await project_insights(tenant, project_id), headers=NO_STORE)

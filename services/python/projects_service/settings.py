@@ -15,8 +15,10 @@ class Settings:
     authorized_parties: list[str]
     # The RLS-bound role (`app_user`), never the tables' owner.
     database_url: str
-    # Optional: only needed for API keys, which Clerk verifies over its Backend API.
+    # Optional: only needed for organization API keys, which Clerk verifies over its Backend API.
     secret_key: str | None = None
+    # Clerk's Backend API (CLERK_API_URL, as @clerk/backend reads it): tests point it at a local stand-in.
+    api_url: str = "https://api.clerk.com"
 
 
 def _required(name: str) -> str:
@@ -33,4 +35,5 @@ def settings_from_env() -> Settings:
         authorized_parties=parties,
         database_url=_required("DATABASE_URL"),
         secret_key=os.environ.get("CLERK_SECRET_KEY") or None,
+        api_url=(os.environ.get("CLERK_API_URL") or "https://api.clerk.com").rstrip("/"),
     )

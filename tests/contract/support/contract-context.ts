@@ -10,8 +10,13 @@ export interface Backend {
   name: string;
   baseUrl: string;
   healthPath: string;
-  /** The same service started on a database where nothing listens (services only). */
+  /**
+   * The same service started where nothing listens for its database or for Clerk's Backend API
+   * (services only): it answers 503 for both.
+   */
   databaseDownUrl?: string;
+  /** Whether its Clerk SDK verifies organization API keys (Go's cannot: it refuses them with a 401). */
+  acceptsApiKeys: boolean;
 }
 
 export interface ContractContext {
@@ -22,6 +27,10 @@ export interface ContractContext {
   appWithInsightsDownUrl: string;
   /** Signs session tokens; the backends only have the public half. */
   jwtPrivateKey: string;
+  /** The local stand-in for Clerk's Backend API that every backend verifies API keys with. */
+  clerkApiUrl: string;
+  /** The instance's secret key: what creates and revokes API keys on the stand-in. */
+  clerkSecretKey: string;
   /** The tables' owner, for the tests' expectations. */
   ownerDatabaseUrl: string;
   /** `app_user`, bound by row-level security: what every backend connects as. */

@@ -1,18 +1,26 @@
 /**
  * The world the services' tests and the contract suite run in: one PostgreSQL with the demo data,
- * Clerk keys made for this run, and all four backends on it — the Next.js app (built, `next start`),
- * services/python, services/go and services/bun — each configured with the run's public key and the
+ * Clerk keys made for this run, a local stand-in for Clerk's Backend API (which verifies organization
+ * API keys), and all four backends on it — the Next.js app (built, `next start`), services/python,
+ * services/go and services/bun — each configured with the run's keys, the stand-in's URL and the
  * app's origin as its only authorized party.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { findFreePort } from "../../../scripts/lib/embedded-postgres";
+import { type ClerkApiServer, startClerkApiServer } from "../../support/clerk-api-server";
 import { createClerkTestKeys } from "../../support/clerk-tokens";
 import { buildNextApp, startNextServer } from "../../support/next-server";
 import type { Backend, ContractContext } from "./contract-context";
 import { startContractDatabase } from "./contract-database";
-import { buildServices, SERVICE_NAMES, serviceEnvironment, startProjectsService } from "./projects-services";
+import {
+  buildServices,
+  SERVICE_NAMES,
+  SERVICES_ACCEPTING_API_KEYS,
+  serviceEnvironment,
+  startProjectsService,
+} from "./projects-services";
 import type { RunningService } from "./service-process";
 import { ROOT } from "./toolchains";
 
@@ -30,24 +38,33 @@ export async function startContractWorld(): Promise<ContractWorld> {
   const binDir = mkdtempSync(path.join(tmpdir(), "starter-contract-bin-"));
   log("starting PostgreSQL (migrations + demo data)…");
   const database = await startContractDatabase();
+  let clerkApi: ClerkApiServer | undefined;
   const teardown = async () => {
     for (const service of running.reverse()) await service.stop();
+    await clerkApi?.close();
     await database.stop();
     rmSync(binDir, { recursive: true, force: true });
   };
 
   try {
     const keys = createClerkTestKeys();
+    clerkApi = await startClerkApiServer(keys.secretKey);
     const [appPort, pythonPort, secondAppPort, deadPort] = [
       await findFreePort(),
       await findFreePort(),
       await findFreePort(),
       await findFreePort(),
     ];
-    // Where nothing listens: an insights service that is down, a database that is down.
+    // Where nothing listens: an insights service, a database and a Clerk Backend API that are down.
     const deadDatabaseUrl = Object.assign(new URL(database.appUrl), { port: String(deadPort) }).toString();
+    const deadClerkApiUrl = `http://127.0.0.1:${deadPort}`;
     const appOrigin = `http://localhost:${appPort}`;
-    const serviceEnv = serviceEnvironment({ keys, authorizedParty: appOrigin, databaseUrl: database.appUrl });
+    const serviceEnv = serviceEnvironment({
+      keys,
+      authorizedParty: appOrigin,
+      databaseUrl: database.appUrl,
+      clerkApiUrl: clerkApi.apiUrl,
+    });
     const appEnv: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: "production",
@@ -61,6 +78,7 @@ export async function startContractWorld(): Promise<ContractWorld> {
       NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: keys.publishableKey,
       CLERK_SECRET_KEY: keys.secretKey,
       CLERK_JWT_KEY: keys.jwtPublicKey,
+      CLERK_API_URL: clerkApi.apiUrl,
       INSIGHTS_SERVICE_URL: `http://localhost:${pythonPort}`,
     };
 
@@ -83,7 +101,9 @@ export async function startContractWorld(): Promise<ContractWorld> {
         const started = await startProjectsService(name, {
           binDir,
           port,
-          env: variant ? { ...serviceEnv, DATABASE_URL: deadDatabaseUrl } : serviceEnv,
+          env: variant
+            ? { ...serviceEnv, DATABASE_URL: deadDatabaseUrl, CLERK_API_URL: deadClerkApiUrl }
+            : serviceEnv,
           // Up, and reporting its database unreachable.
           healthyStatus: variant ? 503 : 200,
           label: `services/${name}${variant}`,
@@ -97,6 +117,7 @@ export async function startContractWorld(): Promise<ContractWorld> {
         baseUrl: await start(name === "python" ? pythonPort : await findFreePort(), ""),
         healthPath: "/health",
         databaseDownUrl: await start(await findFreePort(), "-database-down"),
+        acceptsApiKeys: SERVICES_ACCEPTING_API_KEYS.includes(name),
       });
     }
     log(`starting the app on ${appOrigin}`);
@@ -106,7 +127,7 @@ export async function startContractWorld(): Promise<ContractWorld> {
       logFile: path.join(OUTPUT_DIR, "next-start.log"),
     });
     running.push(app);
-    backends.unshift({ name: "next", baseUrl: app.baseUrl, healthPath: "/api/health" });
+    backends.unshift({ name: "next", baseUrl: app.baseUrl, healthPath: "/api/health", acceptsApiKeys: true });
     // The same build once more, its insights service pointed at a port where nothing listens.
     const appWithInsightsDown = await startNextServer({
       env: {
@@ -125,6 +146,8 @@ export async function startContractWorld(): Promise<ContractWorld> {
         appOrigin,
         appWithInsightsDownUrl: appWithInsightsDown.baseUrl,
         jwtPrivateKey: keys.jwtPrivateKey,
+        clerkApiUrl: clerkApi.apiUrl,
+        clerkSecretKey: keys.secretKey,
         ownerDatabaseUrl: database.ownerUrl,
         appDatabaseUrl: database.appUrl,
       },

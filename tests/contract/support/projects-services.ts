@@ -12,6 +12,8 @@ import { BUN, PYTHON, ROOT } from "./toolchains";
 
 export const SERVICE_NAMES = ["python", "go", "bun"] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
+/** The services whose Clerk SDK verifies organization API keys; clerk-sdk-go v2.4 cannot. */
+export const SERVICES_ACCEPTING_API_KEYS: readonly ServiceName[] = ["python", "bun"];
 
 const GO_BINARY = "projects-service";
 
@@ -49,6 +51,8 @@ export function serviceEnvironment(options: {
   keys: ClerkTestKeys;
   authorizedParty: string;
   databaseUrl: string;
+  /** Clerk's Backend API, which verifies organization API keys; Clerk's own when not given. */
+  clerkApiUrl?: string;
 }): NodeJS.ProcessEnv {
   return {
     ...process.env,
@@ -57,6 +61,7 @@ export function serviceEnvironment(options: {
     DATABASE_URL: options.databaseUrl,
     CLERK_SECRET_KEY: options.keys.secretKey,
     CLERK_PUBLISHABLE_KEY: options.keys.publishableKey,
+    ...(options.clerkApiUrl ? { CLERK_API_URL: options.clerkApiUrl } : {}),
     CLERK_TELEMETRY_DISABLED: "1",
   };
 }
