@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { storedEntitlements } from "../data/billing";
+import { storedEntitlements } from "../billing/state";
 import { isClerkConfigured } from "../env";
 import { renderFailurePage } from "../failures/page";
 import { can, type Permission } from "./permissions";
