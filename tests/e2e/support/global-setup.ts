@@ -63,8 +63,7 @@ export default async function setup(project: TestProject) {
 
     const port = await findFreePort();
     const baseUrl = `http://localhost:${port}`;
-    const runtimeEnv: NodeJS.ProcessEnv = {
-      ...process.env,
+    const appEnv: Record<string, string> = {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       CLERK_TELEMETRY_DISABLED: "1",
@@ -82,6 +81,7 @@ export default async function setup(project: TestProject) {
       // Every file shares this server and these callers; tests/integration/rate-limits.test.ts tests the limits.
       RATE_LIMIT_ENABLED: "false",
     };
+    const runtimeEnv: NodeJS.ProcessEnv = { ...process.env, ...appEnv };
     // The build gets every secret (so the bundle scan has something to look for) except the JWT key:
     // the server receives that only at start, which proves it is read at run time, not baked in.
     const { CLERK_JWT_KEY: _readAtRunTime, ...buildEnv } = runtimeEnv;
@@ -104,6 +104,8 @@ export default async function setup(project: TestProject) {
       chromiumPath,
       outputDir: OUTPUT_DIR,
       distDir: path.resolve(DIST_DIR),
+      appEnv,
+      ownerDatabaseUrl: postgres.url,
     };
     project.provide("e2e", context);
   } catch (error) {
