@@ -48,7 +48,8 @@ beforeAll(async () => {
     DATABASE_URL: databaseUrl(appEnv.DATABASE_URL as string, database),
     // Browsers and Clerk's tokens know the load balancer's address, never an instance's.
     APP_URL: `http://localhost:${balancerPort}`,
-    // One key for every instance: a form rendered by one must be accepted by the other.
+    // One key for every instance, as docs/deploying.md asks of a deployment: what one instance encrypts
+    // into a form (an inline action's closure), the other must decrypt.
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   };
   servers = await Promise.all(
