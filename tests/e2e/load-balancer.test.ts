@@ -4,14 +4,13 @@
  * with consecutive requests landing on different instances. The instances share one database (their
  * own, made for this file) and one NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, as a deployment's would.
  */
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "../../prisma/seed";
 import { findFreePort } from "../../scripts/lib/embedded-postgres";
+import { deployMigrationsInChildProcess } from "../support/deploy-migrations";
 import { type RunningLoadBalancer, SERVED_BY_HEADER, startLoadBalancer } from "../support/haproxy";
 import { type RunningServer, startNextServer } from "../support/next-server";
 import { readSyncedTables, withClient } from "../support/synced-tables";
@@ -35,9 +34,7 @@ beforeAll(async () => {
   const { appEnv, ownerDatabaseUrl, outputDir } = e2eContext();
   await withAdminClient(ownerDatabaseUrl, (client) => client.query(`CREATE DATABASE "${database}"`));
   ownerUrl = databaseUrl(ownerDatabaseUrl, database);
-  await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/db.ts", "deploy"], {
-    env: { ...process.env, DATABASE_URL: ownerUrl, CHECKPOINT_DISABLE: "1" },
-  });
+  await deployMigrationsInChildProcess(ownerUrl);
   await seedDatabase(ownerUrl);
 
   const balancerPort = await findFreePort();
