@@ -49,11 +49,15 @@ beforeAll(async () => {
     // into a form (an inline action's closure), the other must decrypt.
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   };
-  servers = await Promise.all(
+  const started = await Promise.allSettled(
     ports.map((port, index) =>
       startNextServer({ env, port, logFile: path.join(outputDir, `load-balanced-${INSTANCES[index]}.log`) }),
     ),
   );
+  // Whatever started is stopped by afterAll, even when its twin did not start.
+  servers = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+  const failure = started.find((result) => result.status === "rejected");
+  if (failure) throw failure.reason;
   balancer = await startLoadBalancer({
     port: balancerPort,
     instances: Object.fromEntries(INSTANCES.map((name, index) => [name, ports[index] as number])),
@@ -87,9 +91,10 @@ async function probe(): Promise<string | null> {
  */
 async function sendNextRequestAwayFrom(page: Page, instance: string): Promise<void> {
   await page.waitForLoadState("networkidle");
-  while ((await probe()) !== instance) {
-    // One more step around the ring.
+  for (let step = 0; step < INSTANCES.length; step += 1) {
+    if ((await probe()) === instance) return;
   }
+  throw new Error(`no request through the load balancer landed on ${instance}`);
 }
 
 /**
