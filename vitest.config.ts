@@ -35,6 +35,29 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "pooled",
+          // The tenant-isolation and webhook files again, with the app's connections going through
+          // PgBouncer in transaction mode (installed with apt when missing): per-transaction
+          // `set_config` and transaction-scoped advisory locks must hold behind a pooler.
+          include: [
+            "tests/integration/tenant-isolation-matrix.test.ts",
+            "tests/integration/rls-isolation.test.ts",
+            "tests/integration/webhook-convergence.test.ts",
+            "tests/integration/webhook-concurrency.test.ts",
+            "tests/integration-pooled/**/*.test.ts",
+          ],
+          globalSetup: [
+            "tests/support/postgres-global-setup.ts",
+            "tests/integration-pooled/pgbouncer-global-setup.ts",
+          ],
+          setupFiles: ["tests/support/database-per-file.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           // Chromium (installed with apt when missing), a throwaway PostgreSQL with the demo data, and

@@ -16,8 +16,11 @@ import pg from "pg";
 // runner's own (vitest imports this module in its global setup, and exited 0 with failed tests). Its
 // "exit" handler then calls the package's async shutdown without the callback it needs and throws.
 // Every caller stops its server itself; the SIGINT/SIGTERM hooks stay, for Ctrl-C.
-exitHook.unhookEvent("beforeExit");
-exitHook.unhookEvent("exit");
+// Only once per process: a second evaluation of this module (vitest gives each project's global setup
+// its own module graph) would find them gone, and unhooking a missing event throws.
+for (const event of ["beforeExit", "exit"]) {
+  if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+}
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;

@@ -1,6 +1,6 @@
 /**
  * Starts one throwaway PostgreSQL for the integration run (or uses TEST_DATABASE_URL's server) and
- * builds a template database through the same code path as `npm run db:deploy`, as the superuser;
+ * builds a template database with `npm run db:deploy` (in a child process), as the superuser;
  * the app's code then connects as the RLS-bound `app_user`, as in production.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -13,7 +13,7 @@ import {
   type RunningPostgres,
   startEmbeddedPostgres,
 } from "../../scripts/lib/embedded-postgres";
-import { deployMigrations } from "../../scripts/lib/migrations";
+import { deployMigrationsInChildProcess } from "./deploy-migrations";
 import { databaseUrl, uniqueDatabaseName, withAdminClient } from "./test-database";
 
 export default async function setup(project: TestProject) {
@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
 
   const templateDatabase = uniqueDatabaseName("template");
   await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${templateDatabase}"`));
-  await deployMigrations(databaseUrl(adminUrl, templateDatabase));
+  await deployMigrationsInChildProcess(databaseUrl(adminUrl, templateDatabase));
   // The app's role, bound by row-level security: what DATABASE_URL connects as in every test file.
   const appRoleUrl = await enableLocalAppRole(adminUrl);
 

@@ -30,4 +30,13 @@ describe("a process that imports the embedded PostgreSQL module", () => {
   it("still exits 0 when nothing failed", { timeout: 30_000 }, async () => {
     expect(await exitCodeOf('import("./scripts/lib/embedded-postgres.ts");')).toBe(0);
   });
+
+  // vitest evaluates each project's global setup in its own module graph: with the integration, pooled
+  // and e2e projects in one run, this module is evaluated three times against one async-exit-hook.
+  it("can be evaluated twice in one process", { timeout: 30_000 }, async () => {
+    const code = await exitCodeOf(
+      'import("./scripts/lib/embedded-postgres.ts").then(() => import("./scripts/lib/embedded-postgres.ts?again"));',
+    );
+    expect(code).toBe(0);
+  });
 });

@@ -29,17 +29,22 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 const clients = new WeakMap<BrowserContext, ClerkClient>();
+const baseUrls = new WeakMap<BrowserContext, string>();
 
 /**
  * A fresh browser profile for the app, signed out. It carries Clerk's development-browser cookie,
  * which a real browser gets on its first visit to a `pk_test_` app (from Clerk's servers, which
  * these tests do not have); without it every page would first bounce to Clerk.
  */
-export async function newAppContext(browser: Browser): Promise<BrowserContext> {
-  const { baseUrl } = e2eContext();
+export async function newAppContext(
+  browser: Browser,
+  /** Where the app is reached; default: the run's `next start` (a load balancer in front of others, say). */
+  baseUrl = e2eContext().baseUrl,
+): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
   await context.addCookies([{ name: "__clerk_db_jwt", value: "dvb_e2e_test", url: baseUrl }]);
   clients.set(context, { session: null });
+  baseUrls.set(context, baseUrl);
   return context;
 }
 
@@ -67,9 +72,10 @@ export async function signIn(
   identity: BrowserIdentity,
   options: SignInOptions = {},
 ): Promise<void> {
-  const { baseUrl, jwtPrivateKey } = e2eContext();
+  const { jwtPrivateKey } = e2eContext();
   const client = clients.get(context);
-  if (!client) throw new Error("signIn() needs a context from newAppContext()");
+  const baseUrl = baseUrls.get(context);
+  if (!client || !baseUrl) throw new Error("signIn() needs a context from newAppContext()");
   client.session = options.sessionEnded ? null : identity;
   const { token, issuedAt } = mintSession(jwtPrivateKey, {
     ...identity,

@@ -20,6 +20,10 @@ export interface E2eContext {
   outputDir: string;
   /** The `next build` output directory. */
   distDir: string;
+  /** The environment `next start` runs with on top of the process's, for tests that start more instances. */
+  appEnv: Record<string, string>;
+  /** The database's owner (migrations, seed, CREATE DATABASE) on the run's PostgreSQL. */
+  ownerDatabaseUrl: string;
 }
 
 declare module "vitest" {

@@ -2,11 +2,9 @@
  * The browser and HTTP tests' world: Chromium, a throwaway PostgreSQL with the migrations and the
  * demo data, Clerk keys made for this run, and the app built once and served by `next start`.
  */
-import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import { seedDatabase } from "../../../prisma/seed";
 import { enableLocalAppRole } from "../../../scripts/lib/app-role";
@@ -17,6 +15,7 @@ import {
 } from "../../../scripts/lib/embedded-postgres";
 import { type ClerkApiServer, startClerkApiServer } from "../../support/clerk-api-server";
 import { createClerkTestKeys, TEST_FRONTEND_API } from "../../support/clerk-tokens";
+import { deployMigrationsInChildProcess } from "../../support/deploy-migrations";
 import { buildNextApp, type RunningServer, startNextServer } from "../../support/next-server";
 import { ensureChromium } from "./chromium";
 import type { E2eContext } from "./e2e-context";
@@ -52,19 +51,14 @@ export default async function setup(project: TestProject) {
       database: "app",
       persistent: false,
     });
-    // `npm run db:deploy` in its own process: the integration tests' setup applies migrations in this
-    // process at the same time, and two schema engines in one process crash each other.
-    await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/db.ts", "deploy"], {
-      env: { ...process.env, DATABASE_URL: postgres.url, CHECKPOINT_DISABLE: "1" },
-    });
+    await deployMigrationsInChildProcess(postgres.url);
     await seedDatabase(postgres.url);
     // The app connects as the RLS-bound `app_user`, as in production; migrations and seed ran as the owner.
     const appDatabaseUrl = await enableLocalAppRole(postgres.url);
 
     const port = await findFreePort();
     const baseUrl = `http://localhost:${port}`;
-    const runtimeEnv: NodeJS.ProcessEnv = {
-      ...process.env,
+    const appEnv: Record<string, string> = {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       CLERK_TELEMETRY_DISABLED: "1",
@@ -82,6 +76,7 @@ export default async function setup(project: TestProject) {
       // Every file shares this server and these callers; tests/integration/rate-limits.test.ts tests the limits.
       RATE_LIMIT_ENABLED: "false",
     };
+    const runtimeEnv: NodeJS.ProcessEnv = { ...process.env, ...appEnv };
     // The build gets every secret (so the bundle scan has something to look for) except the JWT key:
     // the server receives that only at start, which proves it is read at run time, not baked in.
     const { CLERK_JWT_KEY: _readAtRunTime, ...buildEnv } = runtimeEnv;
@@ -104,6 +99,8 @@ export default async function setup(project: TestProject) {
       chromiumPath,
       outputDir: OUTPUT_DIR,
       distDir: path.resolve(DIST_DIR),
+      appEnv,
+      ownerDatabaseUrl: postgres.url,
     };
     project.provide("e2e", context);
   } catch (error) {
