@@ -12,7 +12,7 @@ import {
 import { FEATURE_DESCRIPTIONS, FEATURES, FREE_PROJECT_LIMIT, PLANS } from "@/server/billing/plans";
 
 /** What each plan unlocks: the same table the server checks (server/billing/plans.ts). */
-export function PlanFeaturesTable({ currentPlan }: { currentPlan: string }) {
+export function PlanFeaturesTable({ currentPlan }: { currentPlan: string | null }) {
   return (
     <div className="rounded-lg border bg-card text-card-foreground shadow-xs">
       <Table>
