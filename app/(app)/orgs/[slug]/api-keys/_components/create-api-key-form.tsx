@@ -7,6 +7,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field, FieldError, FieldGroup, FieldLabel } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { NativeCheckbox } from "@/components/ui/native-checkbox";
 import { fieldError, INITIAL_FORM_STATE, submittedValue } from "@/lib/form-state";
 import type { CreateApiKeyState } from "../actions";
 
@@ -73,9 +74,8 @@ export function CreateApiKeyForm({
               <div className="flex flex-wrap gap-x-6 gap-y-2">
                 {permissions.map((permission) => (
                   <Field key={permission} orientation="horizontal" className="w-auto">
-                    <input
+                    <NativeCheckbox
                       id={`scope-${permission}`}
-                      type="checkbox"
                       name="scopes"
                       value={permission}
                       defaultChecked={permission === "projects:read"}
