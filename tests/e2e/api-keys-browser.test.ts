@@ -46,6 +46,6 @@ describe("an admin on the API keys page", () => {
     const confirm = page.getByRole("alertdialog", { name: "Revoke “Browser-made export key”?" });
     await confirm.getByRole("button", { name: "Revoke key" }).click();
     await expect.poll(() => page.getByText("API key “Browser-made export key” revoked").count()).toBe(1);
-    await expect.poll(() => page.getByText("Browser-made export key").count()).toBe(0);
+    await expect.poll(() => page.getByRole("cell", { name: "Browser-made export key" }).count()).toBe(0);
   });
 });
