@@ -27,9 +27,9 @@ async function projectPage(baseUrl: string, projectId: string): Promise<{ status
 function tableRows(html: string, label: string): string[] {
   const table =
     html.match(new RegExp(`<table[^>]*aria-label="${label}"[^>]*>([\\s\\S]*?)</table>`))?.[1] ?? "";
-  const body = table.match(/<tbody>([\s\S]*?)<\/tbody>/)?.[1] ?? "";
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
-    [...(row ?? "").matchAll(/<td>([\s\S]*?)<\/td>/g)]
+  const body = table.match(/<tbody[^>]*>([\s\S]*?)<\/tbody>/)?.[1] ?? "";
+  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
+    [...(row ?? "").matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)]
       .map(([, cell]) => (cell ?? "").replace(/<!-- -->|<[^>]+>/g, ""))
       .join("|"),
   );

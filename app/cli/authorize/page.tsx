@@ -1,7 +1,12 @@
 import { OrganizationList, OrganizationSwitcher } from "@clerk/nextjs";
+import { TerminalIcon, TriangleAlertIcon } from "lucide-react";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ClerkWidget } from "@/components/clerk-widget";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { cliAuthorizePath, cliAuthorizeRequestSchema, loopbackCallbackUrl } from "@/lib/cli-protocol";
 import { requireSignedInPage } from "@/server/auth/context";
 import { CLI_KEY_LIFETIME_SECONDS } from "@/server/cli/cli-keys";
@@ -22,11 +27,14 @@ export default async function CliAuthorizePage({ searchParams }: { searchParams:
   const parsed = cliAuthorizeRequestSchema.safeParse(await searchParams);
   if (!parsed.success) {
     return (
-      <Frame title="This sign-in link is incomplete">
-        <p className="text-zinc-600">
-          {parsed.error.issues[0]?.message}. Run <code>orgs login</code> again and open the link it prints.
-        </p>
-      </Frame>
+      <Frame
+        title="This sign-in link is incomplete"
+        description={
+          <>
+            {parsed.error.issues[0]?.message}. Run <code>orgs login</code> again and open the link it prints.
+          </>
+        }
+      />
     );
   }
   const request = parsed.data;
@@ -37,8 +45,15 @@ export default async function CliAuthorizePage({ searchParams }: { searchParams:
 
   if (session.state !== "in-organization") {
     return (
-      <Frame title="Choose an organization for the CLI">
-        <p className="text-zinc-600">The CLI acts for one organization. Pick the one it should work in.</p>
+      <Frame
+        title="Choose an organization for the CLI"
+        description="The CLI acts for one organization. Pick the one it should work in."
+        footer={
+          <Button asChild variant="ghost">
+            <a href={declineHref}>Cancel</a>
+          </Button>
+        }
+      >
         <ClerkWidget unavailable="The list of your organizations">
           <OrganizationList
             hidePersonal
@@ -46,9 +61,6 @@ export default async function CliAuthorizePage({ searchParams }: { searchParams:
             afterCreateOrganizationUrl={here}
           />
         </ClerkWidget>
-        <a href={declineHref} className="text-sm text-zinc-600 hover:underline">
-          Cancel
-        </a>
       </Frame>
     );
   }
@@ -56,42 +68,74 @@ export default async function CliAuthorizePage({ searchParams }: { searchParams:
   const { context } = session;
   const organization = context.orgSlug ?? context.orgId;
   return (
-    <Frame title="Sign in the orgs CLI">
-      <p className="text-zinc-700">
-        The <strong>orgs</strong> command-line tool{device} asks to act as you in{" "}
-        <strong data-testid="cli-organization">{organization}</strong> for {CLI_KEY_LIFETIME_SECONDS / 86_400}{" "}
-        days, with the permissions of your role ({context.orgRole}):
-      </p>
-      <ul className="flex flex-wrap gap-2 text-sm">
+    <Frame
+      title="Sign in the orgs CLI"
+      description={
+        <>
+          The <strong>orgs</strong> command-line tool{device} asks to act as you in{" "}
+          <strong data-testid="cli-organization">{organization}</strong> for{" "}
+          {CLI_KEY_LIFETIME_SECONDS / 86_400} days, with the permissions of your role ({context.orgRole}):
+        </>
+      }
+      footer={
+        <ApproveForm
+          action={approveCliSignInAction.bind(null, context.orgSlug ?? "", request)}
+          declineHref={declineHref}
+        />
+      }
+    >
+      <ul aria-label="Permissions" className="flex flex-wrap gap-2">
         {context.permissions.map((permission) => (
-          <li key={permission} className="rounded bg-zinc-100 px-2 py-0.5 font-mono">
-            {permission}
+          <li key={permission}>
+            <Badge variant="secondary" className="font-mono">
+              {permission}
+            </Badge>
           </li>
         ))}
       </ul>
-      <div className="flex items-center gap-2 text-sm text-zinc-600">
+      <div className="flex flex-wrap items-center gap-2 text-muted-foreground text-sm">
         Another organization?
         <ClerkWidget unavailable="The organization switcher" compact>
           <OrganizationSwitcher hidePersonal afterSelectOrganizationUrl={here} />
         </ClerkWidget>
       </div>
-      <p className="text-sm text-amber-800">
-        Approve only if you just ran <code>orgs login</code> yourself. <code>orgs logout</code> revokes the
-        credential.
-      </p>
-      <ApproveForm
-        action={approveCliSignInAction.bind(null, context.orgSlug ?? "", request)}
-        declineHref={declineHref}
-      />
+      <Alert variant="warning" role="note">
+        <TriangleAlertIcon aria-hidden="true" />
+        <AlertDescription>
+          <p>
+            Approve only if you just ran <code>orgs login</code> yourself. <code>orgs logout</code> revokes
+            the credential.
+          </p>
+        </AlertDescription>
+      </Alert>
     </Frame>
   );
 }
 
-function Frame({ title, children }: { title: string; children: ReactNode }) {
+function Frame({
+  title,
+  description,
+  children,
+  footer,
+}: {
+  title: string;
+  description: ReactNode;
+  children?: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
-    <main className="mx-auto flex w-full max-w-xl flex-col gap-5 px-6 py-16">
-      <h1 className="text-2xl font-bold">{title}</h1>
-      {children}
+    <main className="mx-auto flex w-full max-w-xl flex-col px-4 py-10 sm:px-6 sm:py-16">
+      <Card>
+        <CardHeader>
+          <CardTitle className="flex items-center gap-2">
+            <TerminalIcon className="size-5 text-muted-foreground" aria-hidden="true" />
+            <h1 className="font-semibold text-2xl">{title}</h1>
+          </CardTitle>
+          <CardDescription>{description}</CardDescription>
+        </CardHeader>
+        {children && <CardContent className="flex flex-col gap-5">{children}</CardContent>}
+        {footer && <CardFooter>{footer}</CardFooter>}
+      </Card>
     </main>
   );
 }

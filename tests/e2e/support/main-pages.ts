@@ -3,6 +3,7 @@
  * screenshots show. A page added to the product that people use every day belongs here.
  */
 import type { Page } from "playwright-core";
+import { cliAuthorizePath } from "@/lib/cli-protocol";
 import { projectSchema } from "@/lib/validation/projects";
 import type { BrowserIdentity } from "./browser";
 import { request } from "./http";
@@ -17,6 +18,15 @@ export interface MainPage {
 
 const admin = identities.aliceInAcme;
 
+/** What `orgs login` opens: a well-formed request (nothing listens on the port; the page is only looked at). */
+const CLI_AUTHORIZE_EXAMPLE = cliAuthorizePath({
+  state: "a".repeat(43),
+  code_challenge: "b".repeat(43),
+  code_challenge_method: "S256",
+  port: 49_152,
+  device: "build-laptop",
+});
+
 export const MAIN_PAGES: MainPage[] = [
   { name: "landing", path: "/", as: null },
   { name: "sign-in", path: "/sign-in", as: null },
@@ -28,9 +38,14 @@ export const MAIN_PAGES: MainPage[] = [
   { name: "project-new", path: "/orgs/acme/projects/new", as: admin },
   { name: "project-edit", path: (id) => `/orgs/acme/projects/${id}/edit`, as: admin },
   { name: "activity", path: "/orgs/acme/activity", as: admin },
+  { name: "activity-upgrade", path: "/orgs/globex/activity", as: identities.carolInGlobex },
   { name: "settings", path: "/orgs/acme/settings", as: admin },
+  { name: "api-keys", path: "/orgs/acme/api-keys", as: admin },
+  { name: "billing", path: "/orgs/acme/billing", as: admin },
+  { name: "cli-authorize", path: CLI_AUTHORIZE_EXAMPLE, as: admin },
   { name: "platform-admin", path: "/admin", as: identities.platformAdmin },
   { name: "webhook-deliveries", path: "/admin/webhooks", as: identities.platformAdmin },
+  { name: "payment-attempts", path: "/admin/billing", as: identities.platformAdmin },
   { name: "not-found", path: "/orgs/acme/projects/00000000-0000-7000-8000-000000000000", as: admin },
 ];
 

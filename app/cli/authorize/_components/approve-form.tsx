@@ -1,44 +1,24 @@
 "use client";
-import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
-import { type FormState, INITIAL_FORM_STATE } from "@/lib/form-state";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { type FormAction, useFormAction } from "@/components/forms/use-form-action";
+import { Button } from "@/components/ui/button";
 
-/** Approve (a server action) or decline (a plain link back to the CLI, which then stops). */
-export function ApproveForm({
-  action,
-  declineHref,
-}: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
-  declineHref: string;
-}) {
-  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
+/**
+ * Approve (a server action, which sends the browser back to the CLI) or decline (a plain link back to
+ * the CLI, which then stops). A refusal stays on the page as an inline message.
+ */
+export function ApproveForm({ action, declineHref }: { action: FormAction; declineHref: string }) {
+  const [state, formAction] = useFormAction(action, "The CLI is signed in");
   return (
     <form action={formAction} className="flex flex-col gap-3">
-      {state.status === "error" ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {state.message}
-        </p>
-      ) : null}
-      <div className="flex items-center gap-3">
-        <ApproveButton />
-        <a href={declineHref} className="text-sm text-zinc-600 underline-offset-2 hover:underline">
-          Cancel
-        </a>
+      <FormMessage state={state} />
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton>Approve</SubmitButton>
+        <Button asChild variant="ghost">
+          <a href={declineHref}>Cancel</a>
+        </Button>
       </div>
     </form>
-  );
-}
-
-function ApproveButton() {
-  const { pending } = useFormStatus();
-  return (
-    <button
-      type="submit"
-      disabled={pending}
-      aria-disabled={pending}
-      className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:cursor-wait disabled:opacity-60"
-    >
-      {pending ? "Approving…" : "Approve"}
-    </button>
   );
 }

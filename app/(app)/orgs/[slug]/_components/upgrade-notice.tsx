@@ -1,4 +1,7 @@
+import { SparklesIcon } from "lucide-react";
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Card, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { organizationPath } from "@/lib/auth/routes";
 import { FEATURE_DESCRIPTIONS, type Feature, planUnlocking } from "@/server/billing/plans";
 
@@ -17,25 +20,26 @@ export function UpgradeNotice({
 }) {
   const plan = planUnlocking(feature);
   return (
-    <section
-      aria-label="Upgrade"
-      data-testid="upgrade-notice"
-      className="flex flex-col gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-6 py-5 text-sm text-indigo-950"
-    >
-      <p>
-        <strong className="font-semibold">{FEATURE_DESCRIPTIONS[feature]}</strong> comes with the{" "}
-        {plan?.name ?? "paid"} plan: {plan?.summary ?? "see the plans"}.
-      </p>
-      {canManageBilling ? (
-        <Link
-          href={organizationPath(slug, "billing")}
-          className="font-medium text-indigo-700 hover:underline"
-        >
-          See plans and upgrade →
-        </Link>
-      ) : (
-        <p>Ask an admin of your organization to upgrade.</p>
-      )}
-    </section>
+    <Card role="region" aria-label="Upgrade" data-testid="upgrade-notice" className="max-w-xl">
+      <CardHeader>
+        <CardTitle className="flex items-center gap-2">
+          <SparklesIcon className="size-4 text-primary" aria-hidden="true" />
+          Available on the {plan?.name ?? "paid"} plan
+        </CardTitle>
+        <CardDescription>
+          {FEATURE_DESCRIPTIONS[feature]} comes with the {plan?.name ?? "paid"} plan:{" "}
+          {plan?.summary ?? "see the plans"}.
+        </CardDescription>
+      </CardHeader>
+      <CardFooter>
+        {canManageBilling ? (
+          <Button asChild>
+            <Link href={organizationPath(slug, "billing")}>See plans and upgrade →</Link>
+          </Button>
+        ) : (
+          <p className="text-muted-foreground text-sm">Ask an admin of your organization to upgrade.</p>
+        )}
+      </CardFooter>
+    </Card>
   );
 }

@@ -28,7 +28,7 @@ export default async function ActivityPage({
   if (!hasFeature(context, "activity_log")) {
     return (
       <div className="flex flex-col gap-6">
-        <h1 className="text-2xl font-semibold">Activity</h1>
+        <h1 className="font-semibold text-2xl">Activity</h1>
         <UpgradeNotice
           slug={slug}
           feature="activity_log"

@@ -1,11 +1,25 @@
+import { KeyRoundIcon } from "lucide-react";
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { ListSkeleton } from "@/components/list-skeleton";
+import { Badge } from "@/components/ui/badge";
+import { Empty, EmptyDescription, EmptyHeader, EmptyMedia, EmptyTitle } from "@/components/ui/empty";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { requireOrgPage } from "@/server/auth/context";
 import { PERMISSIONS } from "@/server/auth/permissions";
 import { listApiKeys } from "@/server/data/api-keys";
 import { forPage } from "@/server/failures/page";
+import { CreateApiKeyForm } from "./_components/create-api-key-form";
+import { RevokeApiKeyForm } from "./_components/revoke-api-key-form";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
-import { CreateApiKeyForm } from "./create-api-key-form";
-import { RevokeApiKeyForm } from "./revoke-api-key-form";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -19,12 +33,11 @@ const dateOf = (iso: string | null) =>
 export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
   const context = await requireOrgPage("organization:manage");
   const { slug } = await params;
-  const keys = await forPage(listApiKeys());
   return (
-    <section className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-bold">API keys</h1>
-        <p className="text-sm text-zinc-500">
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-1">
+        <h1 className="font-semibold text-2xl">API keys</h1>
+        <p className="text-muted-foreground text-sm">
           Keys act for this organization on the REST API (<code>Authorization: Bearer ak_…</code>), with the
           permissions you choose. A revoked key stops working within 10 seconds.
         </p>
@@ -33,39 +46,70 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
         action={createApiKeyAction.bind(null, slug)}
         permissions={PERMISSIONS.filter((permission) => context.permissions.includes(permission))}
       />
-      {keys.length === 0 ? (
-        <p className="text-sm text-zinc-600">No API keys yet.</p>
-      ) : (
-        <table className="w-full overflow-hidden rounded-lg border border-zinc-200 bg-white text-left text-sm">
-          <caption className="sr-only">API keys</caption>
-          <thead className="bg-zinc-50 text-zinc-500">
-            <tr>
-              <th className="px-4 py-2 font-medium">Name</th>
-              <th className="px-4 py-2 font-medium">Permissions</th>
-              <th className="px-4 py-2 font-medium">Created</th>
-              <th className="px-4 py-2 font-medium">Last used</th>
-              <th className="px-4 py-2 font-medium">Expires</th>
-              <th className="px-4 py-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((key) => (
-              <tr key={key.id} className="border-t border-zinc-100">
-                <td className="px-4 py-2">{key.name}</td>
-                <td className="px-4 py-2">
-                  {key.scopes.length ? key.scopes.join(", ") : "projects:read (no scopes)"}
-                </td>
-                <td className="px-4 py-2">{dateOf(key.createdAt)}</td>
-                <td className="px-4 py-2">{dateOf(key.lastUsedAt)}</td>
-                <td className="px-4 py-2">{key.expiresAt ? dateOf(key.expiresAt) : "never"}</td>
-                <td className="px-4 py-2 text-right">
-                  <RevokeApiKeyForm action={revokeApiKeyAction.bind(null, slug, key.id)} name={key.name} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+      {/* The checks above already ran, so a refusal is still a 404 while the list streams in. */}
+      <Suspense fallback={<ListSkeleton label="Loading API keys" rows={2} />}>
+        <ApiKeyList slug={slug} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function ApiKeyList({ slug }: { slug: string }) {
+  const keys = await forPage(listApiKeys());
+  if (keys.length === 0) {
+    return (
+      <Empty>
+        <EmptyHeader>
+          <EmptyMedia>
+            <KeyRoundIcon aria-hidden="true" />
+          </EmptyMedia>
+          <EmptyTitle>No API keys yet</EmptyTitle>
+          <EmptyDescription>
+            Create one above for a script or a service that calls the REST API for this organization.
+          </EmptyDescription>
+        </EmptyHeader>
+      </Empty>
+    );
+  }
+  return (
+    <div className="rounded-lg border bg-card text-card-foreground shadow-xs">
+      <Table>
+        <TableCaption className="sr-only">API keys</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Name</TableHead>
+            <TableHead>Permissions</TableHead>
+            <TableHead>Created</TableHead>
+            <TableHead>Last used</TableHead>
+            <TableHead>Expires</TableHead>
+            <TableHead>
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {keys.map((key) => (
+            <TableRow key={key.id}>
+              <TableCell className="font-medium">{key.name}</TableCell>
+              <TableCell>
+                <div className="flex flex-wrap gap-1">
+                  {(key.scopes.length ? key.scopes : ["projects:read (no scopes)"]).map((scope) => (
+                    <Badge key={scope} variant="secondary" className="font-mono">
+                      {scope}
+                    </Badge>
+                  ))}
+                </div>
+              </TableCell>
+              <TableCell>{dateOf(key.createdAt)}</TableCell>
+              <TableCell>{dateOf(key.lastUsedAt)}</TableCell>
+              <TableCell>{key.expiresAt ? dateOf(key.expiresAt) : "never"}</TableCell>
+              <TableCell className="text-right">
+                <RevokeApiKeyForm action={revokeApiKeyAction.bind(null, slug, key.id)} name={key.name} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }

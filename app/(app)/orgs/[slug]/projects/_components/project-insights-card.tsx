@@ -1,3 +1,6 @@
+import { CloudOffIcon } from "lucide-react";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getProjectInsights } from "@/server/insights/project-insights";
 
 /** Task figures from the insights service; nothing when none is configured, a note when it is down. */
@@ -5,57 +8,59 @@ export async function ProjectInsightsCard({ projectId }: { projectId: string }) 
   const result = await getProjectInsights(projectId);
   if (!result) return null;
   return (
-    <section
-      className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-4"
-      aria-labelledby="insights-heading"
-    >
-      <h2 id="insights-heading" className="font-semibold">
-        Insights
-      </h2>
-      {result.state === "unavailable" ? (
-        <p className="text-sm text-zinc-600">
-          Insights are unavailable right now. Everything else on this page is up to date.
-        </p>
-      ) : (
-        <div className="grid items-start gap-4 sm:grid-cols-2">
-          <table className="text-sm" aria-label="Tasks by assignee">
-            <thead className="text-left text-zinc-500">
-              <tr>
-                <th className="font-normal">Assignee</th>
-                <th className="font-normal">Open</th>
-                <th className="font-normal">Done</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.insights.byAssignee.map(({ assignee, open, done }) => (
-                <tr key={assignee?.userId ?? "unassigned"}>
-                  <td>{assignee ? (assignee.name ?? assignee.userId) : "Unassigned"}</td>
-                  <td>{open}</td>
-                  <td>{done}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table className="text-sm" aria-label="Tasks created by week">
-            <thead className="text-left text-zinc-500">
-              <tr>
-                <th className="font-normal">Week of</th>
-                <th className="font-normal">Tasks created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.insights.createdByWeek.map(({ week, created }) => (
-                <tr key={week}>
-                  <td>
-                    <time dateTime={week}>{week}</time>
-                  </td>
-                  <td>{created}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <Card role="region" aria-labelledby="insights-heading">
+      <CardHeader>
+        <CardTitle>
+          <h2 id="insights-heading">Insights</h2>
+        </CardTitle>
+      </CardHeader>
+      <CardContent>
+        {result.state === "unavailable" ? (
+          <p className="flex items-center gap-2 text-muted-foreground text-sm">
+            <CloudOffIcon className="size-4 shrink-0" aria-hidden="true" />
+            Insights are unavailable right now. Everything else on this page is up to date.
+          </p>
+        ) : (
+          <div className="grid items-start gap-6 sm:grid-cols-2">
+            <Table aria-label="Tasks by assignee">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Assignee</TableHead>
+                  <TableHead className="text-right">Open</TableHead>
+                  <TableHead className="text-right">Done</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {result.insights.byAssignee.map(({ assignee, open, done }) => (
+                  <TableRow key={assignee?.userId ?? "unassigned"}>
+                    <TableCell>{assignee ? (assignee.name ?? assignee.userId) : "Unassigned"}</TableCell>
+                    <TableCell className="text-right tabular-nums">{open}</TableCell>
+                    <TableCell className="text-right tabular-nums">{done}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            <Table aria-label="Tasks created by week">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Week of</TableHead>
+                  <TableHead className="text-right">Tasks created</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {result.insights.createdByWeek.map(({ week, created }) => (
+                  <TableRow key={week}>
+                    <TableCell>
+                      <time dateTime={week}>{week}</time>
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">{created}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </CardContent>
+    </Card>
   );
 }
