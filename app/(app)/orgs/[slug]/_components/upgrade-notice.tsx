@@ -27,7 +27,7 @@ export function UpgradeNotice({
           Available on the {plan?.name ?? "paid"} plan
         </CardTitle>
         <CardDescription>
-          {FEATURE_DESCRIPTIONS[feature]} comes with the {plan?.name ?? "paid"} plan:{" "}
+          {FEATURE_DESCRIPTIONS[feature]}. The {plan?.name ?? "paid"} plan includes:{" "}
           {plan?.summary ?? "see the plans"}.
         </CardDescription>
       </CardHeader>

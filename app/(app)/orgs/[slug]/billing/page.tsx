@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { ClerkWidget } from "@/components/clerk-widget";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireOrgPage } from "@/server/auth/context";
 import { FREE_PROJECT_LIMIT, PLANS } from "@/server/billing/plans";
 import { getBillingOverview } from "@/server/data/billing";
@@ -49,7 +49,6 @@ export default async function BillingPage() {
               Current plan: <span data-testid="current-plan">{planName}</span>
             </h2>
           </CardTitle>
-          <CardDescription>Synced from Clerk Billing.</CardDescription>
         </CardHeader>
         <CardContent>
           <dl className="grid grid-cols-[max-content_1fr] items-center gap-x-6 gap-y-2 text-sm">

@@ -41,7 +41,7 @@ export function PlanFeaturesTable({ currentPlan }: { currentPlan: string | null 
           </TableRow>
           {FEATURES.filter((feature) => feature !== "unlimited_projects").map((feature) => (
             <TableRow key={feature}>
-              <TableCell>{FEATURE_DESCRIPTIONS[feature]}</TableCell>
+              <TableCell className="min-w-48 whitespace-normal">{FEATURE_DESCRIPTIONS[feature]}</TableCell>
               {PLANS.map((plan) => (
                 <TableCell key={plan.slug}>
                   {plan.features.includes(feature) ? (
