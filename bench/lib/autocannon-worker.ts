@@ -27,6 +27,7 @@ async function run(spec: WorkerSpec): Promise<LoadResult> {
     ...(spec.amount !== undefined ? { amount: spec.amount } : { duration: spec.duration }),
     requests: await requestsOf(spec),
     timeout: spec.timeoutSeconds ?? 10,
+    ...(spec.overallRate !== undefined ? { overallRate: spec.overallRate } : {}),
   };
   const summary = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (error: unknown, result: autocannon.Result) =>
