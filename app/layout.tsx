@@ -1,8 +1,5 @@
-import { ClerkProvider } from "@clerk/nextjs";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { CHOOSE_ORGANIZATION_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from "@/lib/auth/routes";
-import { clerkPublishableKey } from "@/lib/config/clerk-publishable-key";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,24 +8,12 @@ export const metadata: Metadata = {
     "A Next.js SaaS starter with Clerk organizations, a tenant-scoped data layer and a webhook sync you can trust.",
 };
 
+// `<ClerkProvider>` wraps the (app) and (auth) groups and /cli (components/auth-provider.tsx), not
+// the marketing pages.
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const page = (
+  return (
     <html lang="en">
       <body className="min-h-screen font-sans">{children}</body>
     </html>
-  );
-  // Keyless demo mode: `<ClerkProvider>` would fail without a key; private pages explain the setup.
-  if (!clerkPublishableKey) return page;
-  return (
-    <ClerkProvider
-      publishableKey={clerkPublishableKey}
-      signInUrl={SIGN_IN_PATH}
-      signUpUrl={SIGN_UP_PATH}
-      signInFallbackRedirectUrl={CHOOSE_ORGANIZATION_PATH}
-      signUpFallbackRedirectUrl={CHOOSE_ORGANIZATION_PATH}
-      afterSignOutUrl="/"
-    >
-      {page}
-    </ClerkProvider>
   );
 }
