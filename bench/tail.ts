@@ -2,7 +2,7 @@
  * Tail latency at a sustainable load: the dashboard (`/orgs/acme`, signed in) and the REST API
  * (`GET /api/v1/projects`, Bearer session token). Each round first measures the route's maximum rate
  * (closed loop, 10 connections), then sends half of it open-loop — requests on schedule whether or not
- * earlier ones have answered, as independent visitors do (autocannon's `overallRate`) — and reads
+ * earlier ones have answered, as independent visitors arrive (lib/open-loop.ts) — and reads
  * p95 ÷ p50 of that run. Under a closed loop with many connections the latency is queueing (Little's
  * law); at half the maximum rate it is what one visitor waits for, and p95 ÷ p50 says how steady it is.
  */
@@ -11,12 +11,10 @@ import { expectResponse } from "./lib/check";
 import { formatMs, formatNumber } from "./lib/report";
 import { DEMO_ADMIN } from "./lib/sessions";
 import { medianOf, type Summary } from "./lib/stats";
-import type { BenchContext, Benchmark, Row } from "./lib/types";
+import type { Benchmark, Row } from "./lib/types";
 
 const NAME = "Tail latency";
 const MAX_RATE_CONNECTIONS = 10;
-// Enough that a slow response never holds back the schedule: at half the maximum rate, a few are in flight.
-const OPEN_LOOP_CONNECTIONS = 32;
 const GOAL = 3;
 
 interface Target {
@@ -73,7 +71,7 @@ const tail: Benchmark = {
         const max = await runLoad(load(target, MAX_RATE_CONNECTIONS, ctx.plan.durationSeconds));
         const rate = Math.max(1, Math.round(max.requestsPerSecond / 2));
         const open = await runLoad({
-          ...load(target, OPEN_LOOP_CONNECTIONS, ctx.plan.durationSeconds),
+          ...load(target, MAX_RATE_CONNECTIONS, ctx.plan.durationSeconds),
           overallRate: rate,
         });
         rounds.get(target)?.push({ maxRate: max.requestsPerSecond, rate, open });
@@ -114,15 +112,8 @@ const tail: Benchmark = {
         },
       );
     }
-    noteAboutLoad(ctx);
     return rows;
   },
 };
-
-function noteAboutLoad(ctx: BenchContext): void {
-  ctx.note(
-    `Tail latency: autocannon's \`overallRate\` keeps each of its ${OPEN_LOOP_CONNECTIONS} connections to one request at a time, so a request whose slot comes while every connection waits is sent late and its wait is not counted (coordinated omission). At half the maximum rate few requests are in flight, so that rarely happens; the p99 column shows the rest of the tail.`,
-  );
-}
 
 export default tail;

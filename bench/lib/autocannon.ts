@@ -32,8 +32,8 @@ export interface LoadOptions {
   duration?: number;
   amount?: number;
   /**
-   * Open-loop load: requests/s across all connections (autocannon's `overallRate`), sent on schedule
-   * whether or not earlier ones have answered, as independent visitors would.
+   * Open-loop load instead of autocannon's closed loop: this many requests/s, each sent on schedule
+   * whether or not earlier ones have answered (./open-loop.ts; `connections` is then unused).
    */
   overallRate?: number;
   /** Every response must have one of these statuses, or the run fails. Default: [200]. */
