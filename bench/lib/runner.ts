@@ -84,6 +84,8 @@ export async function runBenchmarks(benchmarks: Benchmark[], argv: string[]): Pr
   const log = (line: string) => console.log(`[bench] ${line}`);
   stopEverythingOnSignals();
   const started = performance.now();
+  // Before the build: the commit the measured build was made from, whatever is committed meanwhile.
+  const commit = describeCommit();
 
   const rows: Row[] = [];
   const goals: Goal[] = [];
@@ -132,7 +134,6 @@ export async function runBenchmarks(benchmarks: Benchmark[], argv: string[]): Pr
   const mode = smoke
     ? "`npm run bench -- --smoke` (figures mean nothing: it only checks that the benchmarks run)"
     : "`npm run bench`";
-  const commit = describeCommit();
   const date = new Date();
   const report = renderReport({
     goals,
