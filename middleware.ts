@@ -83,6 +83,9 @@ function keylessGate(request: NextRequest): Response | undefined {
 export default gate ?? keylessGate;
 
 export const config = {
+  // Node.js, not the Edge sandbox: the same Clerk work costs less CPU per request there (bench/README.md
+  // has the side-by-side figures).
+  runtime: "nodejs",
   // The landing page (`/`) skips the middleware: it is static, reads no session and renders outside
   // `<ClerkProvider>`, so Clerk's handshake and verification would only cost it time.
   // Webhook deliveries skip the middleware entirely: their Svix signature is their authentication, and
