@@ -83,15 +83,21 @@ function keylessGate(request: NextRequest): Response | undefined {
 export default gate ?? keylessGate;
 
 export const config = {
+  // Node.js, not the Edge sandbox: the same Clerk work costs less CPU per request there (bench/README.md
+  // has the side-by-side figures).
+  runtime: "nodejs",
+  // The landing page (`/`) skips the middleware: it is static, reads no session and renders outside
+  // `<ClerkProvider>`, so Clerk's handshake and verification would only cost it time.
   // Webhook deliveries skip the middleware entirely: their Svix signature is their authentication, and
   // Clerk's session handling only costs them time (about half the server's webhook throughput).
   // The REST API (/api/v1) skips it too: `apiRoute` verifies its Bearer credential itself and refuses
   // without one (401), and Clerk's middleware verifies every token it sees with `acceptsToken: "any"`
   // — for an API key, a Backend API round trip the route handler would then repeat.
   matcher: [
-    // Everything except Next.js internals, webhooks, the REST API and static files (Clerk's recommended
-    // matcher, with the extension anchored at the end: unanchored, `/orgs/acme/x.png.evil` skipped the gate)…
-    "/((?!_next|api/webhooks|api/v1(?:/|$)|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)$).*)",
+    // Everything except the landing page, Next.js internals, webhooks, the REST API and static files
+    // (Clerk's recommended matcher, with the extension anchored at the end: unanchored,
+    // `/orgs/acme/x.png.evil` skipped the gate)…
+    "/((?!$|_next|api/webhooks|api/v1(?:/|$)|[^?]*\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)$).*)",
     // …and every other API route, whatever its extension.
     "/(api(?!/webhooks|/v1(?:/|$))|trpc)(.*)",
   ],

@@ -1,11 +1,7 @@
-import { ClerkProvider } from "@clerk/nextjs";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { clerkAppearance } from "@/components/clerk-appearance";
 import { ThemeProvider } from "@/components/theme-provider";
 import { Toaster } from "@/components/toaster";
-import { CHOOSE_ORGANIZATION_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from "@/lib/auth/routes";
-import { clerkPublishableKey } from "@/lib/config/clerk-publishable-key";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,8 +10,10 @@ export const metadata: Metadata = {
     "A Next.js SaaS starter with Clerk organizations, a tenant-scoped data layer and a webhook sync you can trust.",
 };
 
+// `<ClerkProvider>` wraps the (app) and (auth) groups and /cli (components/auth-provider.tsx), not
+// the marketing pages.
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const page = (
+  return (
     // next-themes sets the `dark` class on <html> before React hydrates: the mismatch is expected.
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen font-sans">
@@ -25,20 +23,5 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </ThemeProvider>
       </body>
     </html>
-  );
-  // Keyless demo mode: `<ClerkProvider>` would fail without a key; private pages explain the setup.
-  if (!clerkPublishableKey) return page;
-  return (
-    <ClerkProvider
-      publishableKey={clerkPublishableKey}
-      appearance={clerkAppearance}
-      signInUrl={SIGN_IN_PATH}
-      signUpUrl={SIGN_UP_PATH}
-      signInFallbackRedirectUrl={CHOOSE_ORGANIZATION_PATH}
-      signUpFallbackRedirectUrl={CHOOSE_ORGANIZATION_PATH}
-      afterSignOutUrl="/"
-    >
-      {page}
-    </ClerkProvider>
   );
 }

@@ -29,7 +29,10 @@ const CONNECTIONS = 10;
 // More keys than the cold scenario sends in one cache window (10 s), so none is served from the cache.
 const COLD_KEYS = 5000;
 const COLD_KEY_REQUESTS = fileURLToPath(new URL("./api-key-requests.ts", import.meta.url));
-const TARGET_RATIO = 0.85;
+const TARGET_RATIO = 0.5;
+// What Clerk's networkless RS256 check of one session token costs in-process here (`npm run bench:auth`):
+// the least an authenticated request can add to its ceiling's work.
+const VERIFICATION_MS = 0.35;
 const NAME = "Auth overhead";
 
 const auth: Benchmark = {
@@ -89,6 +92,16 @@ const auth: Benchmark = {
       product.runs.map((run, i) => run.latencyMs.p50 - (ceiling.runs[i]?.latencyMs.p50 ?? Number.NaN)),
     );
 
+    ctx.goal({
+      key: "auth.protectedOverCeiling",
+      figure: `protected API route ÷ its no-middleware ceiling, requests/s (${CONNECTIONS} connections)`,
+      sides: `${formatNumber(product.requestsPerSecond.median)} ÷ ${formatNumber(ceiling.requestsPerSecond.median)} req/s`,
+      value: ratio.median,
+      result: ratio.median.toFixed(2),
+      target: { text: `≥ ${TARGET_RATIO.toFixed(2)}`, met: ratio.median >= TARGET_RATIO },
+      spread: ratio,
+    });
+    ctx.note(describeFloor(ceiling.requestsPerSecond.median, product.requestsPerSecond.median));
     const rows: Row[] = [
       {
         benchmark: NAME,
@@ -118,7 +131,6 @@ const auth: Benchmark = {
         benchmark: NAME,
         measure: "product ÷ framework ceiling throughput",
         result: formatPercent(ratio.median),
-        target: { text: `≥ ${formatPercent(TARGET_RATIO)}`, met: ratio.median >= TARGET_RATIO },
         spread: ratio,
       },
       {
@@ -143,6 +155,18 @@ const auth: Benchmark = {
     return rows;
   },
 };
+
+/**
+ * How far the protected route is from the floor of an authenticated request: the ceiling's work plus
+ * one RS256 verification. CPU time per request is read as 1 ÷ requests/s, which holds while the
+ * server's one event loop is the bottleneck (it is, at 10 connections here).
+ */
+function describeFloor(ceilingRps: number, productRps: number): string {
+  const ceilingMs = 1000 / ceilingRps;
+  const floorRps = 1000 / (ceilingMs + VERIFICATION_MS);
+  const extraMs = 1000 / productRps - ceilingMs;
+  return `The floor of an authenticated \`GET ${PROTECTED_PATH}\` is its ceiling's work plus one RS256 verification (~${VERIFICATION_MS} ms, \`npm run bench:auth\`): ${formatNumber(floorRps)} req/s, ${formatPercent(floorRps / ceilingRps)} of the ceiling. The product spends ${formatMs(extraMs)} per request over the ceiling, ${formatMs(Math.max(0, extraMs - VERIFICATION_MS))} of it beyond the verification: \`apiRoute\`'s work around it (Clerk's \`authenticateRequest\` request parsing, the caller's organization and role, the tenant-scoped transaction: BEGIN, \`set_config\`, the query under row-level security, COMMIT) — \`--only auth --profile\` splits it.`;
+}
 
 /** A warm key, then COLD_KEYS more, all of the demo admin's organization, made through Clerk's SDK. */
 async function createApiKeys(secretKey: string, apiUrl: string): Promise<string[]> {

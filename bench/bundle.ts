@@ -11,11 +11,15 @@ import type { BenchContext, Benchmark, Row } from "./lib/types";
 
 const NAME = "Bundle";
 
-const ROUTES = [
-  { label: "landing page `/`", route: "/", maxKb: 120 },
+// The landing page's goal is relative: at most this much over the bare page (no Clerk on marketing pages).
+const LANDING_OVER_BARE_KB = 8;
+
+const ROUTES: ReadonlyArray<{ label: string; route: string; maxKb?: number }> = [
+  // Read against the bare page (the goal above), not a fixed size: the runtime alone is ~133 kB.
+  { label: "landing page `/`", route: "/" },
   { label: "dashboard `/orgs/[slug]`", route: "/orgs/[slug]", maxKb: 250 },
   { label: "projects `/orgs/[slug]/projects`", route: "/orgs/[slug]/projects", maxKb: 250 },
-] as const;
+];
 
 const bundle: Benchmark = {
   name: "bundle",
@@ -28,16 +32,17 @@ const bundle: Benchmark = {
         continue;
       }
       if (measured.disagreement) ctx.note(`First Load JS of ${route}: ${measured.disagreement}.`);
-      const met = measured.gzipBytes <= maxKb * 1000;
+      const met = maxKb === undefined || measured.gzipBytes <= maxKb * 1000;
       rows.push({
         benchmark: NAME,
         measure: `First Load JS, ${label}`,
         result: `${formatKb(measured.gzipBytes)} (runtime ${formatKb(measured.sharedGzipBytes)} + route ${formatKb(measured.gzipBytes - measured.sharedGzipBytes)})`,
-        target: { text: `≤ ${maxKb} kB`, met },
+        ...(maxKb === undefined ? {} : { target: { text: `≤ ${maxKb} kB`, met } }),
       });
-      if (!met) ctx.note(describeLargestChunks(measured, maxKb));
+      if (maxKb !== undefined && !met) ctx.note(describeLargestChunks(measured, maxKb));
     }
     rows.push(barePageRow(ctx));
+    landingGoal(ctx);
     rows.push(await clerkCdnRow(ctx));
     return rows;
   },
@@ -48,6 +53,27 @@ function barePageRow(ctx: BenchContext): Row {
   const measured = firstLoadJs(ctx.app.baseline.build.distDir, "/");
   if (!measured) return { benchmark: NAME, measure, result: "not in this build" };
   return { benchmark: NAME, measure, result: formatKb(measured.gzipBytes) };
+}
+
+function landingGoal(ctx: BenchContext): void {
+  const landing = firstLoadJs(ctx.app.build.distDir, "/");
+  const bare = firstLoadJs(ctx.app.baseline.build.distDir, "/");
+  if (!landing || !bare) return;
+  const [landingKb, bareKb] = [landing.gzipBytes / 1000, bare.gzipBytes / 1000];
+  ctx.figure("bundle.landingKb", landingKb);
+  ctx.figure("bundle.barePageKb", bareKb);
+  const overKb = landingKb - bareKb;
+  ctx.goal({
+    key: "bundle.landingOverBareKb",
+    figure: "landing First Load JS − the bare App Router page's",
+    sides: `${formatKb(landing.gzipBytes)} − ${formatKb(bare.gzipBytes)}`,
+    value: overKb,
+    result: `${overKb.toFixed(1)} kB`,
+    target: {
+      text: `≤ ${LANDING_OVER_BARE_KB} kB: no Clerk on marketing pages`,
+      met: overKb <= LANDING_OVER_BARE_KB,
+    },
+  });
 }
 
 function describeLargestChunks(measured: RouteBundle, maxKb: number): string {
@@ -62,13 +88,15 @@ function describeLargestChunks(measured: RouteBundle, maxKb: number): string {
 }
 
 async function clerkCdnRow(ctx: BenchContext): Promise<Row> {
-  const measure = "Clerk's browser SDK from Clerk's CDN, on top (every page under `<ClerkProvider>`)";
+  const measure =
+    "Clerk's browser SDK from Clerk's CDN, on top (every page under `<ClerkProvider>`: the app and sign-in, not the landing page)";
+  // The sign-in page: the first page under `<ClerkProvider>` a signed-out visitor opens.
   const html = await (
-    await fetch(`${ctx.app.baseUrl}/`, { headers: ctx.app.sessions.signedOutBrowserHeaders() })
+    await fetch(`${ctx.app.baseUrl}/sign-in`, { headers: ctx.app.sessions.signedOutBrowserHeaders() })
   ).text();
   const scripts = clerkScriptsIn(html);
   if (scripts.length === 0)
-    return { benchmark: NAME, measure, result: "none: the landing page loads no Clerk script" };
+    return { benchmark: NAME, measure, result: "none: the sign-in page loads no Clerk script" };
   try {
     const measured = measureCdnScripts(scripts);
     const total = measured.reduce((sum, script) => sum + script.gzipBytes, 0);

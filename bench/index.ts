@@ -9,5 +9,8 @@ import { runBenchmarks } from "./lib/runner";
 import pages from "./pages";
 import services from "./services";
 import { tenant, webhooks } from "./suites";
+import tail from "./tail";
 
-runScript(() => runBenchmarks([auth, pages, bundle, webhooks, tenant, services], process.argv.slice(2)));
+runScript(() =>
+  runBenchmarks([auth, pages, tail, bundle, webhooks, tenant, services], process.argv.slice(2)),
+);

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
+import { AuthProvider } from "@/components/auth-provider";
 import { requireSignedInPage } from "@/server/auth/context";
 import { isPlatformAdmin } from "@/server/auth/platform-admin";
 
@@ -10,9 +11,11 @@ import { isPlatformAdmin } from "@/server/auth/platform-admin";
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   await requireSignedInPage();
   return (
-    <div className="flex min-h-screen flex-col">
-      <AppHeader showAdminLink={await isPlatformAdmin()} />
-      {children}
-    </div>
+    <AuthProvider>
+      <div className="flex min-h-screen flex-col">
+        <AppHeader showAdminLink={await isPlatformAdmin()} />
+        {children}
+      </div>
+    </AuthProvider>
   );
 }

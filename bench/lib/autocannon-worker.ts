@@ -5,6 +5,7 @@
  */
 import autocannon from "autocannon";
 import type { LoadResult, WorkerMessage, WorkerSpec } from "./autocannon";
+import { runOpenLoop } from "./open-loop";
 import { percentile } from "./stats";
 
 async function requestsOf(spec: WorkerSpec): Promise<autocannon.Request[]> {
@@ -19,6 +20,7 @@ async function requestsOf(spec: WorkerSpec): Promise<autocannon.Request[]> {
 }
 
 async function run(spec: WorkerSpec): Promise<LoadResult> {
+  if (spec.overallRate !== undefined) return summarize(await openLoop(spec));
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const options: autocannon.Options = {
@@ -37,8 +39,40 @@ async function run(spec: WorkerSpec): Promise<LoadResult> {
       statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
     });
   });
+  return summarize({
+    latencies,
+    statuses,
+    errors: summary.errors,
+    timeouts: summary.timeouts,
+    seconds: summary.duration,
+  });
+}
+
+function openLoop(spec: WorkerSpec) {
+  return runOpenLoop({
+    url: spec.url,
+    requests: spec.requests,
+    rate: spec.overallRate as number,
+    duration: spec.duration,
+    amount: spec.amount,
+    timeoutSeconds: spec.timeoutSeconds ?? 10,
+  }).then((result) => ({ ...result, timeouts: 0 }));
+}
+
+function summarize({
+  latencies,
+  statuses,
+  errors,
+  timeouts,
+  seconds,
+}: {
+  latencies: number[];
+  statuses: Record<string, number>;
+  errors: number;
+  timeouts: number;
+  seconds: number;
+}): LoadResult {
   latencies.sort((a, b) => a - b);
-  const seconds = summary.duration;
   const count = latencies.length;
   return {
     requests: count,
@@ -55,8 +89,8 @@ async function run(spec: WorkerSpec): Promise<LoadResult> {
             max: latencies[count - 1] as number,
           },
     statuses,
-    errors: summary.errors,
-    timeouts: summary.timeouts,
+    errors,
+    timeouts,
   };
 }
 

@@ -31,6 +31,11 @@ export interface LoadOptions {
   /** Seconds of load; or `amount` requests in total, whichever the benchmark needs. */
   duration?: number;
   amount?: number;
+  /**
+   * Open-loop load instead of autocannon's closed loop: this many requests/s, each sent on schedule
+   * whether or not earlier ones have answered (./open-loop.ts; `connections` is then unused).
+   */
+  overallRate?: number;
   /** Every response must have one of these statuses, or the run fails. Default: [200]. */
   expectStatus?: number[];
   /** Seconds before a request counts as timed out. Default 10. */

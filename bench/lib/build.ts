@@ -19,8 +19,11 @@ export interface ProductionBuild {
 
 /** Sources that cannot change what the product's `next build` produces. */
 const IRRELEVANT = [/^bench\//, /^tests\//, /^docs\//, /^\.ci\//, /\.md$/];
-/** What an app under bench/ reads from outside its own folder: its packages and the Prisma client. */
-const SHARED_SOURCES = ["package-lock.json", "prisma/schema.prisma"];
+/**
+ * What an app under bench/ reads from outside its own folder: its packages, the Prisma client and the
+ * product's landing page (the baseline serves it again, with no middleware).
+ */
+const SHARED_SOURCES = ["package-lock.json", "prisma/schema.prisma", "app/(marketing)/page.tsx"];
 const ENV_FILES = [".env", ".env.local", ".env.production", ".env.production.local"];
 const STAMP_FILE = "bench-build.json";
 

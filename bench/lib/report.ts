@@ -4,7 +4,7 @@
  */
 import os from "node:os";
 import type { Summary } from "./stats";
-import type { Row } from "./types";
+import type { Goal, Row } from "./types";
 
 export interface Machine {
   cores: number;
@@ -25,6 +25,8 @@ export function describeMachine(): Machine {
 }
 
 export interface Report {
+  /** The issue's goals, each beside its anchor: the table at the top. */
+  goals: Goal[];
   rows: Row[];
   notes: string[];
   machine: Machine;
@@ -44,8 +46,11 @@ export function renderReport(report: Report): string {
     "",
     report.context,
     "",
-    renderTable(report.rows),
   ];
+  if (report.goals.length > 0) {
+    lines.push("## Goals", "", renderGoals(report.goals), "", "## Every figure", "");
+  }
+  lines.push(renderTable(report.rows));
   if (report.failures.length > 0) {
     lines.push("", "**Failed:**", "", ...report.failures.map((failure) => `- ${failure}`));
   }
@@ -65,6 +70,36 @@ export function renderTable(rows: readonly Row[]): string {
   return [header, header.map(() => "---"), ...body]
     .map((cells) => `| ${cells.map(escapeCell).join(" | ")} |`)
     .join("\n");
+}
+
+/** The goals: each figure with the anchor it is read against, both measured in this run. */
+export function renderGoals(goals: readonly Goal[]): string {
+  const header = ["Figure", "Measured (ours, anchor)", "Result", "Goal", "Runs"];
+  const body = goals.map((goal) => [
+    goal.figure,
+    goal.sides,
+    goal.result,
+    `${goal.target.met ? "✅" : "❌"} ${goal.target.text}`,
+    goal.spread ? describeSpread(goal.spread) : "",
+  ]);
+  return [header, header.map(() => "---"), ...body]
+    .map((cells) => `| ${cells.map(escapeCell).join(" | ")} |`)
+    .join("\n");
+}
+
+/** The figures as numbers under their dotted keys (`auth.protectedOverCeiling` → `{ auth: { … } }`). */
+export function nestFigures(figures: ReadonlyMap<string, number>): Record<string, unknown> {
+  const nested: Record<string, unknown> = {};
+  for (const [key, value] of figures) {
+    const parts = key.split(".");
+    let node = nested;
+    for (const part of parts.slice(0, -1)) {
+      node[part] ??= {};
+      node = node[part] as Record<string, unknown>;
+    }
+    node[parts.at(-1) as string] = value;
+  }
+  return nested;
 }
 
 export function describeSpread(summary: Summary): string {

@@ -11,8 +11,8 @@ import { enableLocalAppRole } from "../../scripts/lib/app-role";
 import { OUTPUT_DIR, PROJECT_ROOT, startBenchApp } from "./app";
 import { hotspots, newestProfileSince, readCpuProfile } from "./cpu-profile";
 import { stopEverything, stopEverythingOnSignals } from "./processes";
-import { describeMachine, formatPercent, renderReport } from "./report";
-import type { BenchContext, Benchmark, LoadPlan, Row } from "./types";
+import { describeMachine, formatPercent, nestFigures, renderReport } from "./report";
+import type { BenchContext, Benchmark, Goal, LoadPlan, Row } from "./types";
 
 const FULL_PLAN: LoadPlan = { runs: 3, durationSeconds: 10, warmupSeconds: 5 };
 // Every code path runs, under the same concurrency, in seconds: enough to catch a broken benchmark.
@@ -84,8 +84,12 @@ export async function runBenchmarks(benchmarks: Benchmark[], argv: string[]): Pr
   const log = (line: string) => console.log(`[bench] ${line}`);
   stopEverythingOnSignals();
   const started = performance.now();
+  // Before the build: the commit the measured build was made from, whatever is committed meanwhile.
+  const commit = describeCommit();
 
   const rows: Row[] = [];
+  const goals: Goal[] = [];
+  const figures = new Map<string, number>();
   const notes: string[] = [];
   const failures: string[] = [];
   let buildNote = "";
@@ -99,7 +103,19 @@ export async function runBenchmarks(benchmarks: Benchmark[], argv: string[]): Pr
     buildNote = app.build.reused
       ? "reused the current production build"
       : `production build in ${app.build.seconds.toFixed(0)} s`;
-    const ctx: BenchContext = { smoke, plan, app, log, note: (text) => notes.push(text) };
+    const figure = (key: string, value: number) => figures.set(key, value);
+    const ctx: BenchContext = {
+      smoke,
+      plan,
+      app,
+      log,
+      note: (text) => notes.push(text),
+      goal: (goal) => {
+        goals.push(goal);
+        figure(goal.key, goal.value);
+      },
+      figure,
+    };
     for (const benchmark of selected) {
       log(`▸ ${benchmark.name}`);
       try {
@@ -118,14 +134,16 @@ export async function runBenchmarks(benchmarks: Benchmark[], argv: string[]): Pr
   const mode = smoke
     ? "`npm run bench -- --smoke` (figures mean nothing: it only checks that the benchmarks run)"
     : "`npm run bench`";
+  const date = new Date();
   const report = renderReport({
+    goals,
     rows,
     notes,
     failures,
     machine: describeMachine(),
-    date: new Date(),
+    date,
     context: [
-      `${mode} at ${describeCommit()}; ${selected.map((b) => b.name).join(", ")}.`,
+      `${mode} at ${commit.text}; ${selected.map((b) => b.name).join(", ")}.`,
       `Load: ${plan.runs} runs × ${plan.requestsPerConnection ? `${plan.requestsPerConnection} requests per connection` : `${plan.durationSeconds} s`} per scenario${plan.warmupSeconds ? ` after a ${plan.warmupSeconds} s warm-up` : ""}, interleaved; load generator (autocannon) in its own process on the same machine.`,
       `Total ${formatDuration(seconds)} (${buildNote}).`,
     ].join(" "),
@@ -139,8 +157,17 @@ export async function runBenchmarks(benchmarks: Benchmark[], argv: string[]): Pr
     : path.join(OUTPUT_DIR, smoke ? "results-smoke.md" : "results-partial.md");
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, report);
+  const json = {
+    commit: commit.sha,
+    dirty: commit.dirty,
+    date: date.toISOString(),
+    smoke,
+    ...nestFigures(figures),
+  };
+  // The same figures for tools, beside the table: bench/results.json after a full run.
+  writeFileSync(file.replace(/\.md$/, ".json"), `${JSON.stringify(json, null, 2)}\n`);
   log(
-    `written to ${path.relative(PROJECT_ROOT, file)}${complete ? "" : " (bench/results.md is only written by a full run of every benchmark)"}`,
+    `written to ${path.relative(PROJECT_ROOT, file)} and .json${complete ? "" : " (bench/results.md is only written by a full run of every benchmark)"}`,
   );
   return failures.length > 0 ? 1 : 0;
 }
@@ -155,7 +182,7 @@ function describeProfile(startedAt: number): string {
   return `CPU profile of the server over the whole run (${path.relative(PROJECT_ROOT, file)}; open it in Chrome DevTools → Performance): ${summary}.`;
 }
 
-function describeCommit(): string {
+function describeCommit(): { sha: string | null; dirty: boolean; text: string } {
   try {
     const git = (...args: string[]) =>
       execFileSync("git", args, {
@@ -164,9 +191,10 @@ function describeCommit(): string {
         stdio: ["ignore", "pipe", "ignore"],
       }).trim();
     const dirty = git("status", "--porcelain", "--untracked-files=no") !== "";
-    return `commit ${git("rev-parse", "--short", "HEAD")}${dirty ? " with uncommitted changes" : ""}`;
+    const sha = git("rev-parse", "--short", "HEAD");
+    return { sha, dirty, text: `commit ${sha}${dirty ? " with uncommitted changes" : ""}` };
   } catch {
-    return "an unknown commit (not a git checkout)";
+    return { sha: null, dirty: false, text: "an unknown commit (not a git checkout)" };
   }
 }
 

@@ -25,6 +25,26 @@ export interface BenchContext {
   log(line: string): void;
   /** Adds a sentence to the closing notes under the table (what costs the most, what would fix it). */
   note(text: string): void;
+  /** A line of the goals table at the top of the results; its value also goes to results.json. */
+  goal(goal: Goal): void;
+  /** A number for results.json only, under a dotted key (`bundle.barePageKb`). */
+  figure(key: string, value: number): void;
+}
+
+/** One of the issue's goals: the product's figure read against its anchor, measured in the same run. */
+export interface Goal {
+  /** Its dotted key in results.json, e.g. `auth.protectedOverCeiling`. */
+  key: string;
+  /** What it compares, in a reader's words. */
+  figure: string;
+  /** The two sides as measured, with their units: `212 ÷ 601 req/s`. */
+  sides: string;
+  /** The figure itself (a ratio, kB, ms), as written to results.json. */
+  value: number;
+  /** `value`, formatted for the table. */
+  result: string;
+  target: Target;
+  spread?: Summary;
 }
 
 export interface Target {

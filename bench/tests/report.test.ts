@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatKb, formatNumber, renderReport, renderTable } from "../lib/report";
+import { formatKb, formatNumber, nestFigures, renderReport, renderTable } from "../lib/report";
 import { medianOf } from "../lib/stats";
 
 const machine = { cores: 2, cpu: "Test CPU", memoryGiB: 24, node: "v20.20.2", platform: "Linux 6" };
@@ -40,6 +40,7 @@ describe("the results table", () => {
 
   it("heads the report with the machine, the Node.js version and the date", () => {
     const report = renderReport({
+      goals: [],
       rows: [],
       notes: ["The dashboard's p95 misses its target."],
       failures: ["pages: no response"],
@@ -50,6 +51,48 @@ describe("the results table", () => {
     expect(report).toContain("2026-11-22 10:30 UTC · 2 cores (Test CPU) · 24 GiB · Node v20.20.2");
     expect(report).toContain("- pages: no response");
     expect(report).toContain("## Notes\n\n- The dashboard's p95 misses its target.");
+  });
+});
+
+describe("the goals", () => {
+  it("head the report, each figure beside the anchor it is read against", () => {
+    const report = renderReport({
+      goals: [
+        {
+          key: "auth.protectedOverCeiling",
+          figure: "protected API route ÷ its no-middleware ceiling",
+          sides: "300 ÷ 600 req/s",
+          value: 0.5,
+          result: "0.50",
+          target: { text: "≥ 0.50", met: true },
+          spread: medianOf([0.5, 0.48, 0.52]),
+        },
+      ],
+      rows: [{ benchmark: "Auth overhead", measure: "requests/s", result: "300" }],
+      notes: [],
+      failures: [],
+      machine,
+      date: new Date("2026-11-30T12:00:00Z"),
+      context: "`npm run bench` at commit abc1234.",
+    });
+    const goals = report.indexOf("## Goals");
+    expect(goals).toBeGreaterThan(0);
+    expect(report.indexOf("| Auth overhead | requests/s")).toBeGreaterThan(goals);
+    expect(report).toContain(
+      "| protected API route ÷ its no-middleware ceiling | 300 ÷ 600 req/s | 0.50 | ✅ ≥ 0.50 | median of 3, CV 4% |",
+    );
+  });
+
+  it("go to results.json as numbers under their dotted keys", () => {
+    const figures = new Map([
+      ["auth.protectedOverCeiling", 0.5],
+      ["bundle.landingKb", 133.1],
+      ["bundle.barePageKb", 132.6],
+    ]);
+    expect(nestFigures(figures)).toEqual({
+      auth: { protectedOverCeiling: 0.5 },
+      bundle: { landingKb: 133.1, barePageKb: 132.6 },
+    });
   });
 });
 

@@ -1,10 +1,10 @@
 import "server-only";
 import type { SessionAuthObject } from "@clerk/backend";
-import { auth } from "@clerk/nextjs/server";
 import { cache } from "react";
 import { Failure } from "@/lib/failure";
 import { isClerkConfigured } from "../env";
 import { renderFailurePage } from "../failures/page";
+import { requestAuth } from "./request-auth";
 
 /**
  * Platform admins (the people who run the SaaS, not an organization's admins) are marked in Clerk:
@@ -20,7 +20,7 @@ export function isPlatformAdminAuth(auth: SessionAuthObject): boolean {
 
 export const isPlatformAdmin = cache(async (): Promise<boolean> => {
   if (!isClerkConfigured()) return false;
-  return isPlatformAdminAuth(await auth());
+  return isPlatformAdminAuth(await requestAuth());
 });
 
 /** For `/admin` pages: everyone who is not a platform admin gets a 404, so the area is not revealed. */

@@ -33,11 +33,19 @@ describe("public routes", () => {
   });
 
   it("does not run Clerk's session handling on webhook deliveries, which the Svix signature authenticates", async () => {
-    const page = await request("/", { carrier: "cookie-document" });
+    const page = await request("/sign-in", { carrier: "cookie-document" });
     const webhook = await request("/api/webhooks/clerk", { method: "POST" });
-    // Clerk marks every response its middleware handled; the landing page is the control.
+    // Clerk marks every response its middleware handled; the sign-in page is the control.
     expect(page.headers.get("x-clerk-auth-status")).not.toBeNull();
     expect(webhook.headers.get("x-clerk-auth-status")).toBeNull();
+  });
+
+  it("serves the landing page without Clerk: no middleware, no <ClerkProvider>, no clerk-js", async () => {
+    const page = await request("/", { carrier: "cookie-document" });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("x-clerk-auth-status")).toBeNull();
+    // `<ClerkProvider>` renders the tag that loads clerk-js from Clerk's Frontend API.
+    expect(await page.text()).not.toContain(e2eContext().frontendApi);
   });
 });
 
