@@ -1,4 +1,5 @@
 import "server-only";
+import { countFailedWebhookVerification } from "../../rate-limit/limits";
 import type { DeliveryOutcome } from "./dispatch";
 
 /** When the request arrived and who it claims to be, for the one log line per delivery. */
@@ -41,6 +42,20 @@ const STATUS_OF: Record<DeliveryOutcome["status"], number> = {
   unavailable: 503,
   error: 500,
 };
+
+/**
+ * A delivery whose signature failed: 400, or 429 once its IP has sent too many of them. Only failures
+ * count, so a valid delivery is never refused, whatever its IP's budget (Svix would lose it).
+ */
+export async function refuseUnverified(
+  context: DeliveryContext,
+  request: Request,
+  reason: string,
+): Promise<Response> {
+  const limited = await countFailedWebhookVerification(request);
+  if (limited) return refuse(context, 429, limited.message, limited.retryAfterSeconds);
+  return refuse(context, 400, `Invalid webhook signature: ${reason}`);
+}
 
 export function answer(context: DeliveryContext, outcome: DeliveryOutcome): Response {
   const status = STATUS_OF[outcome.status];

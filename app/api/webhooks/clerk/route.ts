@@ -1,8 +1,7 @@
 import { env } from "@/server/env";
 import { readRawBody } from "@/server/http/read-body";
-import { countFailedWebhookVerification } from "@/server/rate-limit/limits";
 import { handleClerkDelivery } from "@/server/webhooks/clerk/dispatch";
-import { answer, refuse, startDelivery } from "@/server/webhooks/clerk/respond";
+import { answer, refuse, refuseUnverified, startDelivery } from "@/server/webhooks/clerk/respond";
 import { verifyClerkDelivery } from "@/server/webhooks/clerk/verify";
 
 // Clerk's payloads are a few KB; anything this large is not from Clerk and is not buffered.
@@ -17,11 +16,6 @@ export async function POST(request: Request) {
   const body = await readRawBody(request, MAX_BODY_BYTES);
   if (!body.ok) return refuse(delivery, 413, "Payload larger than 1 MB");
   const verified = verifyClerkDelivery(secret, body.text, request.headers);
-  if (!verified.ok) {
-    // Only failed verifications count: a valid delivery is never refused, whatever its IP's budget.
-    const limited = await countFailedWebhookVerification(request);
-    if (limited) return refuse(delivery, 429, limited.message, limited.retryAfterSeconds);
-    return refuse(delivery, 400, `Invalid webhook signature: ${verified.reason}`);
-  }
+  if (!verified.ok) return refuseUnverified(delivery, request, verified.reason);
   return answer(delivery, await handleClerkDelivery({ svixId: verified.svixId, body: body.text }));
 }
