@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import type { Person } from "@/lib/validation/people";
 import type { Task } from "@/lib/validation/tasks";
-import { AssigneeSelect } from "./add-task-form";
+import { AssigneeSelect } from "./assignee-select";
 
 export function TaskItem({
   task,
