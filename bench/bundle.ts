@@ -4,8 +4,9 @@
  * `<ClerkProvider>` loads from Clerk's CDN, which no build output shows; beside them, a bare App
  * Router page of the same Next.js version (the bench's baseline app), the least any page ships.
  */
+
+import { firstLoadJs, type RouteBundle } from "../tests/support/first-load-js";
 import { clerkScriptsIn, measureCdnScripts, readableFailure } from "./lib/clerk-browser-sdk";
-import { firstLoadJs, type RouteBundle } from "./lib/first-load-js";
 import { formatKb } from "./lib/report";
 import type { BenchContext, Benchmark, Row } from "./lib/types";
 

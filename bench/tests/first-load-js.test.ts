@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { firstLoadJs } from "../lib/first-load-js";
+import { firstLoadJs } from "../../tests/support/first-load-js";
 
 /** A build output shaped like Next.js 16's, with chunks of known content. */
 let distDir: string;

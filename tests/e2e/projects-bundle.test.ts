@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { firstLoadJs } from "../../bench/lib/first-load-js";
+import { firstLoadJs } from "../support/first-load-js";
 import { e2eContext } from "./support/e2e-context";
 
 const FORM_ROUTES = [
