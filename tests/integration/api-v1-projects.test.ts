@@ -1,42 +1,17 @@
 /**
- * The REST API's contract, through its real route handlers, real PostgreSQL and Clerk's own token
- * verification: status codes, the one error shape, cursor pages, body limits, the OpenAPI document,
- * and the typed client round-tripping through all of it.
+ * The REST API's projects, through their real route handlers, real PostgreSQL and Clerk's own token
+ * verification: status codes, the one error shape, cursor pages and body limits.
  */
 import "../support/app-clerk-env";
 import { beforeEach, describe, expect, it } from "vitest";
-import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
-import { ApiRequestError, createApiClient } from "@/lib/api-client";
-import { apiErrorSchema } from "@/lib/validation/api-error";
 import { pageSchema } from "@/lib/validation/pagination";
 import { projectSchema } from "@/lib/validation/projects";
-import { taskSchema } from "@/lib/validation/tasks";
-import { seedDemoData } from "@/prisma/seed";
-import { db } from "@/server/db";
 import { apiCall, fetchApi } from "../support/api-routes";
-import { clerkKeys } from "../support/app-clerk-env";
+import { asAlice, asBob, createViaApi, errorOf, resetDemoTenant } from "../support/api-v1-fixtures";
 import { TEST_APP_ORIGIN } from "../support/clerk-auth";
-import { createClerkTestKeys, mintSessionToken } from "../support/clerk-tokens";
-import { tenantSnapshot, withOwnerClient } from "../support/owner-db";
-import { authorizationFor, callers, tokenFor } from "../support/tenant-callers";
+import { tenantSnapshot } from "../support/owner-db";
 
-const asAlice = authorizationFor(callers.aliceAdminOfAcme);
-const asBob = authorizationFor(callers.bobMemberOfAcme);
-
-beforeEach(async () => {
-  await seedDemoData(db);
-  await withOwnerClient((client) => client.query("TRUNCATE projects, tasks, audit_events"));
-});
-
-async function createViaApi(name: string, headers = asAlice) {
-  const response = await apiCall("POST", "/projects", { headers, body: { name } });
-  expect(response.status).toBe(201);
-  return projectSchema.parse(await response.json());
-}
-
-async function errorOf(response: Response) {
-  return apiErrorSchema.parse(await response.json()).error;
-}
+beforeEach(resetDemoTenant);
 
 describe("projects", () => {
   it("creates with 201, a Location of the new project and a body in the documented shape", async () => {
@@ -162,170 +137,5 @@ describe("projects", () => {
     expect(response.status).toBe(204);
     expect(await response.text()).toBe("");
     expect((await apiCall("GET", `/projects/${project.id}`, { headers: asAlice })).status).toBe(404);
-  });
-});
-
-describe("tasks", () => {
-  it("adds, completes and deletes a task of a project", async () => {
-    const project = await createViaApi("With tasks");
-    const created = await apiCall("POST", `/projects/${project.id}/tasks`, {
-      headers: asBob,
-      body: { title: "First", assigneeId: "user_demo_alice" },
-    });
-    expect(created.status).toBe(201);
-    const task = taskSchema.parse(await created.json());
-    expect(created.headers.get("location")).toBe(`/api/v1/projects/${project.id}/tasks/${task.id}`);
-    const done = await apiCall("PATCH", `/projects/${project.id}/tasks/${task.id}`, {
-      headers: asBob,
-      body: { done: true },
-    });
-    expect(taskSchema.parse(await done.json())).toMatchObject({
-      done: true,
-      assignee: { userId: "user_demo_alice" },
-    });
-    const list = await apiCall("GET", `/projects/${project.id}/tasks`, { headers: asBob });
-    expect(
-      pageSchema(taskSchema)
-        .parse(await list.json())
-        .data.map((t) => t.id),
-    ).toEqual([task.id]);
-    expect(
-      (await apiCall("DELETE", `/projects/${project.id}/tasks/${task.id}`, { headers: asBob })).status,
-    ).toBe(204);
-  });
-
-  it("answers 422 on assigneeId for someone who is not a member of the organization", async () => {
-    const project = await createViaApi("Closed shop");
-    const response = await apiCall("POST", `/projects/${project.id}/tasks`, {
-      headers: asBob,
-      body: { title: "Outsourced", assigneeId: "user_demo_carol" },
-    });
-    expect(response.status).toBe(422);
-    expect((await errorOf(response)).fields).toEqual({
-      assigneeId: ["Must be a member of this organization"],
-    });
-  });
-});
-
-describe("authentication", () => {
-  it("answers 401 with a Bearer challenge when there is no token", async () => {
-    const response = await apiCall("GET", "/projects");
-    expect(response.status).toBe(401);
-    expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
-    expect(await errorOf(response)).toMatchObject({ code: "unauthenticated" });
-  });
-
-  it("answers 401 for an expired token, one signed by another key, and one issued for another origin", async () => {
-    const identity = callers.aliceAdminOfAcme;
-    const stranger = createClerkTestKeys();
-    const tokens = {
-      expired: mintSessionToken(clerkKeys.jwtPrivateKey, {
-        ...identity,
-        authorizedParty: TEST_APP_ORIGIN,
-        expiresIn: -60,
-      }),
-      foreignKey: mintSessionToken(stranger.jwtPrivateKey, { ...identity, authorizedParty: TEST_APP_ORIGIN }),
-      otherOrigin: mintSessionToken(clerkKeys.jwtPrivateKey, {
-        ...identity,
-        authorizedParty: "https://evil.example",
-      }),
-    };
-    for (const [name, token] of Object.entries(tokens)) {
-      const response = await apiCall("GET", "/projects", { headers: { authorization: `Bearer ${token}` } });
-      expect(response.status, name).toBe(401);
-    }
-  });
-
-  it("ignores a session cookie: the API is for Bearer tokens only", async () => {
-    const response = await apiCall("GET", "/projects", {
-      headers: { cookie: `__session=${tokenFor(callers.aliceAdminOfAcme)}` },
-    });
-    expect(response.status).toBe(401);
-  });
-
-  it("answers 403 when the session has no active organization, and when a member deletes", async () => {
-    const noOrg = await apiCall("GET", "/projects", {
-      headers: authorizationFor(callers.aliceWithoutOrganization),
-    });
-    expect([noOrg.status, (await errorOf(noOrg)).code]).toEqual([403, "no_active_organization"]);
-    const project = await createViaApi("Admins only");
-    const memberDelete = await apiCall("DELETE", `/projects/${project.id}`, { headers: asBob });
-    expect([memberDelete.status, (await errorOf(memberDelete)).code]).toEqual([403, "forbidden"]);
-  });
-});
-
-describe("the OpenAPI document", () => {
-  it("documents every route and method the API serves, and every $ref resolves", async () => {
-    const response = await getOpenApi(new Request(`${TEST_APP_ORIGIN}/api/v1/openapi.json`));
-    expect(response.status).toBe(200);
-    const document = await response.json();
-    expect(document.openapi).toBe("3.1.0");
-    const routes = {
-      "/projects": await import("@/app/api/v1/projects/route"),
-      "/projects/{projectId}": await import("@/app/api/v1/projects/[projectId]/route"),
-      "/projects/{projectId}/tasks": await import("@/app/api/v1/projects/[projectId]/tasks/route"),
-      "/projects/{projectId}/tasks/{taskId}": await import(
-        "@/app/api/v1/projects/[projectId]/tasks/[taskId]/route"
-      ),
-    };
-    const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"];
-    expect(Object.keys(document.paths).sort()).toEqual(Object.keys(routes).sort());
-    for (const [path, module] of Object.entries(routes)) {
-      const served = METHODS.filter((method) => method in module);
-      const documented = Object.keys(document.paths[path]).filter((key) =>
-        METHODS.includes(key.toUpperCase()),
-      );
-      expect(documented.map((method) => method.toUpperCase()).sort(), path).toEqual(served.sort());
-    }
-    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
-      (m) => m[1],
-    );
-    expect(refs.length).toBeGreaterThan(10);
-    for (const ref of refs) expect(document.components.schemas, ref).toHaveProperty(ref as string);
-  });
-
-  it("describes request bodies as the API validates them: required fields and unknown fields refused", async () => {
-    const { components } = await (
-      await getOpenApi(new Request(`${TEST_APP_ORIGIN}/api/v1/openapi.json`))
-    ).json();
-    expect(components.schemas.CreateProject).toMatchObject({
-      required: ["name"],
-      additionalProperties: false,
-      properties: { name: { type: "string", minLength: 1, maxLength: 100 } },
-    });
-    expect(components.schemas.Error.properties.error.required).toEqual(["code", "message"]);
-  });
-});
-
-describe("the typed client", () => {
-  it("round-trips projects and tasks through the API with the caller's token", async () => {
-    const api = createApiClient({
-      baseUrl: TEST_APP_ORIGIN,
-      getToken: () => tokenFor(callers.aliceAdminOfAcme),
-      fetch: fetchApi,
-    });
-    const project = await api.projects.create({ name: "From the client" });
-    const task = await api.tasks.create(project.id, { title: "Typed" });
-    await api.tasks.update(project.id, task.id, { done: true });
-    expect(await api.projects.get(project.id)).toMatchObject({ taskCount: 1, openTaskCount: 0 });
-    expect((await api.projects.list({ q: "client" })).data.map((p) => p.id)).toEqual([project.id]);
-    await api.projects.delete(project.id);
-    const error = await api.projects.get(project.id).catch((e) => e);
-    expect(error).toBeInstanceOf(ApiRequestError);
-    expect(error).toMatchObject({ status: 404, code: "not_found" });
-  });
-
-  it("surfaces per-field errors of a 422", async () => {
-    const api = createApiClient({
-      baseUrl: TEST_APP_ORIGIN,
-      getToken: () => tokenFor(callers.bobMemberOfAcme),
-      fetch: fetchApi,
-    });
-    const error = await api.projects.create({ name: "" }).catch((e) => e);
-    expect(error).toMatchObject({
-      status: 422,
-      code: "validation_failed",
-      fields: { name: ["Name is required"] },
-    });
   });
 });

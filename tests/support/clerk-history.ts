@@ -2,9 +2,24 @@
  * A small simulated Clerk: it performs random but realistic operations (sign-ups, profile edits,
  * organizations created, renamed, re-slugged and deleted, members added, promoted, removed and
  * re-added, users deleted) and emits the webhooks Clerk would, in the order Clerk would.
- * It also knows the truth: what the synced tables must hold once every event has been applied.
+ * It also knows the truth (./clerk-history-state.ts): what the synced tables must hold once every
+ * event has been applied.
  * Used by the convergence property test and by the benchmark.
  */
+
+import {
+  expectedTables,
+  membershipJson,
+  orgJson,
+  type SimMembership,
+  type SimOrg,
+  type SimUser,
+  type SyncedTables,
+  userJson,
+} from "./clerk-history-state";
+
+// The tables' shape and order are part of what callers import from here.
+export { type SyncedTables, sortTables } from "./clerk-history-state";
 
 /** One webhook as Svix would deliver it: its message id and the exact body bytes. */
 export interface HistoryEvent {
@@ -13,64 +28,9 @@ export interface HistoryEvent {
   body: string;
 }
 
-export interface SyncedTables {
-  users: Array<{
-    clerkId: string;
-    email: string | null;
-    firstName: string | null;
-    lastName: string | null;
-    imageUrl: string | null;
-    clerkUpdatedAt: number | null;
-    deleted: boolean;
-  }>;
-  organizations: Array<{
-    clerkId: string;
-    name: string;
-    slug: string | null;
-    imageUrl: string | null;
-    clerkUpdatedAt: number | null;
-    deleted: boolean;
-  }>;
-  memberships: Array<{
-    clerkId: string;
-    organization: string;
-    user: string;
-    role: string;
-    clerkUpdatedAt: number | null;
-    deleted: boolean;
-  }>;
-}
-
 export interface History {
   events: HistoryEvent[];
   expected: SyncedTables;
-}
-
-interface SimUser {
-  id: string;
-  emails: Array<{ id: string; email_address: string }>;
-  primary: string;
-  first: string | null;
-  last: string | null;
-  image: string;
-  updatedAt: number;
-  deleted: boolean;
-}
-interface SimOrg {
-  id: string;
-  name: string;
-  slug: string;
-  image: string;
-  updatedAt: number;
-  deleted: boolean;
-}
-interface SimMembership {
-  id: string;
-  org: SimOrg;
-  user: SimUser;
-  role: string;
-  updatedAt: number;
-  deleted: boolean;
 }
 
 const FIRST = ["Ada", "Grace", "Alan", "Linus", "Barbara", "Ken", null];
@@ -113,43 +73,6 @@ export function simulateClerkHistory(seed: number, steps: number, idPrefix = "")
       body: JSON.stringify({ data, object: "event", type, timestamp: clock, instance_id: "ins_sim" }),
     });
 
-  const userJson = (user: SimUser) => ({
-    object: "user",
-    id: user.id,
-    first_name: user.first,
-    last_name: user.last,
-    image_url: user.image,
-    // Not always first: the primary address is the one `primary_email_address_id` names.
-    email_addresses: user.emails,
-    primary_email_address_id: user.primary,
-    created_at: clock,
-    updated_at: user.updatedAt,
-  });
-  const orgJson = (org: SimOrg) => ({
-    object: "organization",
-    id: org.id,
-    name: org.name,
-    slug: org.slug,
-    image_url: org.image,
-    created_at: clock,
-    updated_at: org.updatedAt,
-  });
-  const membershipJson = (membership: SimMembership) => ({
-    object: "organization_membership",
-    id: membership.id,
-    role: membership.role,
-    created_at: clock,
-    updated_at: membership.updatedAt,
-    organization: orgJson(membership.org),
-    public_user_data: {
-      user_id: membership.user.id,
-      first_name: membership.user.first,
-      last_name: membership.user.last,
-      image_url: membership.user.image,
-      identifier: membership.user.emails.find((email) => email.id === membership.user.primary)?.email_address,
-    },
-  });
-
   const liveUsers = () => users.filter((user) => !user.deleted);
   const liveOrgs = () => orgs.filter((org) => !org.deleted);
   const liveMemberships = () => memberships.filter((membership) => !membership.deleted);
@@ -163,12 +86,12 @@ export function simulateClerkHistory(seed: number, steps: number, idPrefix = "")
     // Whether Clerk bumps `updated_at` on removal, and whether it sends a removal for each membership
     // of a deleted user or organization, is not documented: both ways must converge.
     if (random() < 0.5) membership.updatedAt = tick();
-    emit("organizationMembership.deleted", membershipJson(membership));
+    emit("organizationMembership.deleted", membershipJson(membership, clock));
   };
   const addMembership = (org: SimOrg, user: SimUser, role: string) => {
     const membership = { id: id("orgmem"), org, user, role, updatedAt: tick(), deleted: false };
     memberships.push(membership);
-    emit("organizationMembership.created", membershipJson(membership));
+    emit("organizationMembership.created", membershipJson(membership, clock));
   };
   const newEmails = (user: { id: string }) => {
     const count = 1 + Math.floor(random() * 3);
@@ -195,7 +118,7 @@ export function simulateClerkHistory(seed: number, steps: number, idPrefix = "")
         };
         Object.assign(user, newEmails(user));
         users.push(user);
-        emit("user.created", userJson(user));
+        emit("user.created", userJson(user, clock));
       },
     ],
     [
@@ -207,7 +130,7 @@ export function simulateClerkHistory(seed: number, steps: number, idPrefix = "")
         user.first = pick(FIRST);
         user.image = `https://img.example.com/${serial}`;
         user.updatedAt = tick();
-        emit("user.updated", userJson(user));
+        emit("user.updated", userJson(user, clock));
       },
     ],
     [
@@ -238,7 +161,7 @@ export function simulateClerkHistory(seed: number, steps: number, idPrefix = "")
           deleted: false,
         };
         orgs.push(org);
-        emit("organization.created", orgJson(org));
+        emit("organization.created", orgJson(org, clock));
         // Clerk makes the creator an admin milliseconds later, in a separate event.
         addMembership(org, creator, "org:admin");
       },
@@ -251,7 +174,7 @@ export function simulateClerkHistory(seed: number, steps: number, idPrefix = "")
         org.name = `${pick(ORG_NAMES)} ${serial}`;
         if (random() < 0.6) org.slug = freeSlug();
         org.updatedAt = tick();
-        emit("organization.updated", orgJson(org));
+        emit("organization.updated", orgJson(org, clock));
       },
     ],
     [
@@ -285,7 +208,7 @@ export function simulateClerkHistory(seed: number, steps: number, idPrefix = "")
         if (!membership) return;
         membership.role = pick(ROLES.filter((role) => role !== membership.role));
         membership.updatedAt = tick();
-        emit("organizationMembership.updated", membershipJson(membership));
+        emit("organizationMembership.updated", membershipJson(membership, clock));
       },
     ],
     [
@@ -308,51 +231,5 @@ export function simulateClerkHistory(seed: number, steps: number, idPrefix = "")
     }
   }
 
-  return {
-    events,
-    expected: sortTables({
-      users: users.map((user) =>
-        user.deleted
-          ? { ...erased(user.id), deleted: true }
-          : {
-              clerkId: user.id,
-              email: user.emails.find((email) => email.id === user.primary)?.email_address ?? null,
-              firstName: user.first,
-              lastName: user.last,
-              imageUrl: user.image,
-              clerkUpdatedAt: user.updatedAt,
-              deleted: false,
-            },
-      ),
-      organizations: orgs.map((org) => ({
-        clerkId: org.id,
-        name: org.name,
-        slug: org.deleted ? null : org.slug,
-        imageUrl: org.image,
-        clerkUpdatedAt: org.updatedAt,
-        deleted: org.deleted,
-      })),
-      memberships: memberships.map((membership) => ({
-        clerkId: membership.id,
-        organization: membership.org.id,
-        user: membership.user.id,
-        role: membership.role,
-        clerkUpdatedAt: membership.updatedAt,
-        deleted: membership.deleted || membership.user.deleted || membership.org.deleted,
-      })),
-    }),
-  };
-}
-
-function erased(clerkId: string) {
-  return { clerkId, email: null, firstName: null, lastName: null, imageUrl: null, clerkUpdatedAt: null };
-}
-
-export function sortTables(tables: SyncedTables): SyncedTables {
-  const byId = (a: { clerkId: string }, b: { clerkId: string }) => a.clerkId.localeCompare(b.clerkId);
-  return {
-    users: [...tables.users].sort(byId),
-    organizations: [...tables.organizations].sort(byId),
-    memberships: [...tables.memberships].sort(byId),
-  };
+  return { events, expected: expectedTables(users, orgs, memberships) };
 }
