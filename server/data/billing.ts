@@ -2,17 +2,9 @@ import "server-only";
 import { Failure, PaymentRequiredError } from "@/lib/failure";
 import { hasPermission, requireFeature, requireOrgContext } from "../auth/context";
 import { isPlatformAdmin } from "../auth/platform-admin";
-import {
-  DEFAULT_PLAN_SLUG,
-  type Entitlements,
-  type Feature,
-  FREE_PROJECT_LIMIT,
-  featuresOfPlan,
-  planUnlocking,
-} from "../billing/plans";
+import { type Entitlements, type Feature, FREE_PROJECT_LIMIT, planUnlocking } from "../billing/plans";
 import { type BillingState, storedBillingState } from "../billing/state";
 import { db } from "../db";
-import type { Prisma } from "../generated/prisma/client";
 import { inTenant, type Tenant, type TenantClient } from "./tenant";
 
 /**

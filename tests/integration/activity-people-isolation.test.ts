@@ -6,7 +6,7 @@
  * name that user. (Projects, tasks and the member list: project-people-isolation.test.ts.)
  */
 import "../support/app-clerk-env";
-import { renderToStaticMarkup } from "react-dom/server";
+import { prerenderToNodeStream } from "react-dom/static";
 import { beforeEach, describe, expect, it } from "vitest";
 import ActivityPage from "@/app/(app)/orgs/[slug]/activity/page";
 import { listActivity } from "@/server/data/activity";
@@ -26,12 +26,18 @@ import {
 } from "../support/people-isolation";
 import { actAs, authorizationFor } from "../support/tenant-callers";
 
+/** The page's HTML once every Suspense boundary has resolved (the list streams in behind a skeleton). */
 async function renderActivityPage(): Promise<string> {
-  return actAs(alice, async () =>
-    renderToStaticMarkup(
-      await ActivityPage({ params: Promise.resolve({ slug: "acme" }), searchParams: Promise.resolve({}) }),
-    ),
-  );
+  return actAs(alice, async () => {
+    const page = await ActivityPage({
+      params: Promise.resolve({ slug: "acme" }),
+      searchParams: Promise.resolve({}),
+    });
+    const { prelude } = await prerenderToNodeStream(page);
+    let html = "";
+    for await (const chunk of prelude) html += String(chunk);
+    return html;
+  });
 }
 
 beforeEach(seedWithGlobexPeople);
