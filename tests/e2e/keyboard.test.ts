@@ -17,10 +17,11 @@ async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
 }
 
 async function pressUntilFocused(page: Page, target: Locator, key: string, limit: number): Promise<void> {
-  const element = await target.elementHandle();
   for (let press = 0; press < limit; press += 1) {
     await page.keyboard.press(key);
-    if (await page.evaluate((node) => node === document.activeElement, element)) return;
+    // The locator is resolved again after each press: a menu that re-renders replaces its nodes, and a
+    // handle taken before would never be the focused element.
+    if (await target.evaluate((node) => node === document.activeElement)) return;
   }
   throw new Error(`${target} is not reachable with the ${key} key`);
 }

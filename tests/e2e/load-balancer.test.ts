@@ -98,23 +98,31 @@ async function sendNextRequestAwayFrom(page: Page, instance: string): Promise<vo
 }
 
 /**
- * Loads `pagePath`, fills its form, and clicks `button` so that the server action runs on the other
- * instance; returns which instance rendered the form and which ran the action.
+ * Loads `pagePath`, fills its form, and clicks `button` — and, for a destructive action, the
+ * confirmation dialog's `confirm` button — so that the server action runs on the other instance;
+ * returns which instance rendered the form and which ran the action.
  */
 async function submitOnTheOtherInstance(
   page: Page,
   pagePath: string,
   button: string,
-  fill: () => Promise<void> = async () => {},
+  { fill = async () => {}, confirm }: { fill?: () => Promise<void>; confirm?: string } = {},
 ) {
   const pageResponse = await page.goto(pagePath);
   const renderedBy = pageResponse && servedBy(pageResponse.headers());
   if (!renderedBy) throw new Error(`${pagePath} came without ${SERVED_BY_HEADER}`);
   await fill();
+  let submit = page.getByRole("button", { name: button });
+  if (confirm) {
+    // The dialog opens first (its code may load through the balancer too), then the next request is aimed.
+    await submit.click();
+    submit = page.getByRole("alertdialog").getByRole("button", { name: confirm });
+    await submit.waitFor();
+  }
   await sendNextRequestAwayFrom(page, renderedBy);
   const [action] = await Promise.all([
     page.waitForResponse((response) => response.request().method() === "POST"),
-    page.getByRole("button", { name: button }).click(),
+    submit.click(),
   ]);
   return { renderedBy, ranOn: servedBy(action.headers()) };
 }
@@ -141,24 +149,25 @@ describe("two instances behind a round-robin load balancer", () => {
       await signIn(context, identities.aliceInAcme);
       const page = await newAppPage(context);
 
-      const created = await submitOnTheOtherInstance(page, "/orgs/acme/projects/new", "Create project", () =>
-        page.getByLabel("Name", { exact: true }).fill("Load balanced"),
-      );
+      const created = await submitOnTheOtherInstance(page, "/orgs/acme/projects/new", "Create project", {
+        fill: () => page.getByLabel("Name", { exact: true }).fill("Load balanced"),
+      });
       expect(created.ranOn).not.toBe(created.renderedBy);
       await page.waitForURL(/\/orgs\/acme\/projects\/[0-9a-f-]{36}$/);
       const projectPath = new URL(page.url()).pathname;
       const projectId = projectPath.split("/").pop() as string;
       expect(await projectRow(projectId)).toEqual({ name: "Load balanced", status: "active" });
 
-      const edited = await submitOnTheOtherInstance(page, `${projectPath}/edit`, "Save changes", () =>
-        page.getByLabel("Name", { exact: true }).fill("Load balanced, edited"),
-      );
+      const edited = await submitOnTheOtherInstance(page, `${projectPath}/edit`, "Save changes", {
+        fill: () => page.getByLabel("Name", { exact: true }).fill("Load balanced, edited"),
+      });
       expect(edited.ranOn).not.toBe(edited.renderedBy);
       await page.waitForURL((url) => url.pathname === projectPath);
       expect(await projectRow(projectId)).toMatchObject({ name: "Load balanced, edited" });
 
-      page.once("dialog", (dialog) => dialog.accept());
-      const deleted = await submitOnTheOtherInstance(page, projectPath, "Delete project");
+      const deleted = await submitOnTheOtherInstance(page, projectPath, "Delete project", {
+        confirm: "Delete project",
+      });
       expect(deleted.ranOn).not.toBe(deleted.renderedBy);
       await page.waitForURL((url) => url.pathname === "/orgs/acme/projects");
       expect(await projectRow(projectId)).toBeNull();

@@ -14,9 +14,11 @@ import {
   startEmbeddedPostgres,
 } from "../../../scripts/lib/embedded-postgres";
 import { type ClerkApiServer, startClerkApiServer } from "../../support/clerk-api-server";
+import { billingJson } from "../../support/clerk-billing";
 import { createClerkTestKeys, TEST_FRONTEND_API } from "../../support/clerk-tokens";
 import { deployMigrationsInChildProcess } from "../../support/deploy-migrations";
 import { buildNextApp, type RunningServer, startNextServer } from "../../support/next-server";
+import { eventBody, svixHeaders } from "../../support/svix-signing";
 import { ensureChromium } from "./chromium";
 import type { E2eContext } from "./e2e-context";
 
@@ -86,6 +88,7 @@ export default async function setup(project: TestProject) {
     await buildNextApp({ env: buildEnv, logFile: path.join(OUTPUT_DIR, "next-build.log") });
     log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s; starting next start on ${baseUrl}`);
     app = await startNextServer({ env: runtimeEnv, port, logFile: path.join(OUTPUT_DIR, "next-start.log") });
+    await syncDemoPlans(baseUrl, keys.webhookSigningSecret);
 
     const context: E2eContext = {
       baseUrl,
@@ -108,4 +111,25 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   return teardown;
+}
+
+/**
+ * The demo world's session tokens say Acme is on Pro (prisma/demo-data.ts). Its synced subscription
+ * says so too, delivered as Clerk's webhook would be, so that a credential without plan claims (an
+ * API key, the CLI's key) sees the same plan whichever test file runs first.
+ */
+async function syncDemoPlans(baseUrl: string, secret: string): Promise<void> {
+  const now = Date.now();
+  const body = eventBody(
+    "subscription.created",
+    billingJson.subscription("csub_demo_acme", "org_demo_acme", now, {
+      items: [billingJson.item("csi_demo_acme_pro", now, { plan: "pro", periodStart: now })],
+    }),
+  );
+  const response = await fetch(`${baseUrl}/api/webhooks/clerk`, {
+    method: "POST",
+    headers: svixHeaders(body, { secret }),
+    body,
+  });
+  if (!response.ok) throw new Error(`syncing Acme's demo plan answered ${response.status}`);
 }
