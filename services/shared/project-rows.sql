@@ -12,10 +12,11 @@ SELECT p.id::text AS id,
          'status', p.status,
          'createdBy', json_build_object(
            'userId', p.created_by,
-           -- "First Last", else the e-mail, else null: server/data/people.ts `toPerson`.
-           'name', coalesce(
+           -- "First Last", else the e-mail, else null: server/data/people.ts `toPerson` — and only for
+           -- someone who is or was a member of this organization (`peopleOfOrganization`).
+           'name', CASE WHEN member.is_member THEN coalesce(
              nullif(concat_ws(' ', nullif(u.first_name, ''), nullif(u.last_name, '')), ''),
-             nullif(u.email, ''))),
+             nullif(u.email, '')) END),
          'taskCount', counts.total,
          'openTaskCount', counts.open,
          'createdAt', to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
@@ -23,6 +24,11 @@ SELECT p.id::text AS id,
        )::text AS project
 FROM projects p
 LEFT JOIN users u ON u.clerk_id = p.created_by
+CROSS JOIN LATERAL (
+  SELECT EXISTS (
+    SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.organization_id = p.organization_id
+  ) AS is_member
+) member
 CROSS JOIN LATERAL (
   SELECT count(*) AS total, count(*) FILTER (WHERE NOT t.done) AS open
   FROM tasks t

@@ -10,6 +10,7 @@ import {
   contract,
   forgedToken,
   get,
+  insertProjectCreatedBy,
   json,
   projectIdsOf,
   tokenFor,
@@ -111,6 +112,18 @@ describe.each(contract.backends)("$name", (backend) => {
 
   it("answers an id that is not a UUID with 404", async () => {
     expectRefusal(await json(await get(backend, `${LIST}/not-a-uuid`, tokenFor(ALICE))), 404, "not_found");
+  });
+
+  it("names a project's creator only when they are or were a member of the organization", async () => {
+    // Carol is in Globex only: her name must not reach an Acme caller, whatever the row says.
+    const project = await insertProjectCreatedBy(ALICE.orgId, CAROL.userId, "Created elsewhere");
+    try {
+      const { status, body } = await json(await get(backend, `${LIST}/${project.id}`, tokenFor(ALICE)));
+      expect(status).toBe(200);
+      expect((body as { createdBy: unknown }).createdBy).toEqual({ userId: CAROL.userId, name: null });
+    } finally {
+      await project.remove();
+    }
   });
 
   it("returns one project as the list shows it", async () => {

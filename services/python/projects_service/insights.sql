@@ -9,9 +9,13 @@ SELECT json_build_object(
     FROM (
       SELECT CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object(
                'userId', u.clerk_id,
-               'name', coalesce(
-                 nullif(concat_ws(' ', nullif(u.first_name, ''), nullif(u.last_name, '')), ''),
-                 nullif(u.email, ''))) END AS assignee,
+               -- A name only for someone who is or was a member of this organization.
+               'name', CASE WHEN EXISTS (
+                   SELECT 1 FROM memberships m
+                   WHERE m.user_id = u.id AND m.organization_id = p.organization_id)
+                 THEN coalesce(
+                   nullif(concat_ws(' ', nullif(u.first_name, ''), nullif(u.last_name, '')), ''),
+                   nullif(u.email, '')) END) END AS assignee,
              count(*) FILTER (WHERE NOT t.done) AS open,
              count(*) FILTER (WHERE t.done) AS done,
              min(coalesce(u.first_name, u.email, u.clerk_id)) AS sort_name

@@ -101,3 +101,39 @@ export async function projectIdNamed(clerkOrgId: string, name: string): Promise<
   if (!project) throw new Error(`no project named "${name}" in ${clerkOrgId}: is the demo data seeded?`);
   return project.id;
 }
+
+/**
+ * A project in `clerkOrgId` whose `created_by` names `creatorClerkId`, written as the tables' owner — the
+ * shape a bug or a hand-made import could leave behind. Returns its id and a way to remove it again.
+ */
+export async function insertProjectCreatedBy(
+  clerkOrgId: string,
+  creatorClerkId: string,
+  name: string,
+): Promise<{ id: string; remove: () => Promise<void> }> {
+  const owner = () => new pg.Client({ connectionString: contract.ownerDatabaseUrl });
+  const client = owner();
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO projects (id, organization_id, name, created_by, updated_at)
+       SELECT gen_random_uuid(), o.id, $2, $3, now() FROM organizations o WHERE o.clerk_id = $1
+       RETURNING id::text AS id`,
+      [clerkOrgId, name, creatorClerkId],
+    );
+    const id = rows[0]?.id;
+    if (!id) throw new Error(`no organization ${clerkOrgId}: is the demo data seeded?`);
+    const remove = async () => {
+      const cleanup = owner();
+      await cleanup.connect();
+      try {
+        await cleanup.query("DELETE FROM projects WHERE id = $1", [id]);
+      } finally {
+        await cleanup.end();
+      }
+    };
+    return { id, remove };
+  } finally {
+    await client.end();
+  }
+}
