@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ThemeProvider } from "@/components/theme-provider";
-import { Toaster } from "@/components/toaster";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,7 +10,7 @@ export const metadata: Metadata = {
 };
 
 // `<ClerkProvider>` wraps the (app) and (auth) groups and /cli (components/auth-provider.tsx), not
-// the marketing pages.
+// the marketing pages; so does the toast outlet, in the layouts whose forms toast ((app), /cli).
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     // next-themes sets the `dark` class on <html> before React hydrates: the mismatch is expected.
@@ -19,7 +18,6 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-screen font-sans">
         <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
           {children}
-          <Toaster closeButton />
         </ThemeProvider>
       </body>
     </html>

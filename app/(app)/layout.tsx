@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
 import { AuthProvider } from "@/components/auth-provider";
+import { Toaster } from "@/components/toaster";
 import { requireSignedInPage } from "@/server/auth/context";
 import { isPlatformAdmin } from "@/server/auth/platform-admin";
 
@@ -16,6 +17,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         <AppHeader showAdminLink={await isPlatformAdmin()} />
         {children}
       </div>
+      <Toaster closeButton />
     </AuthProvider>
   );
 }

@@ -4,7 +4,7 @@ import { useTheme } from "next-themes";
 import type * as React from "react";
 import { Toaster as Sonner, type ToasterProps } from "sonner";
 
-/** The one toast outlet, in the root layout; anything calls `toast(…)` from `sonner`. Follows the theme. */
+/** The one toast outlet, in the layouts whose forms toast ((app), /cli); anything calls `toast(…)` from `sonner`. Follows the theme. */
 function Toaster({ ...props }: ToasterProps) {
   const { theme = "system" } = useTheme();
   return (
