@@ -20,10 +20,19 @@ export interface ProductionBuild {
 /** Sources that cannot change what the product's `next build` produces. */
 const IRRELEVANT = [/^bench\//, /^tests\//, /^docs\//, /^\.ci\//, /\.md$/];
 /**
- * What an app under bench/ reads from outside its own folder: its packages, the Prisma client and the
- * product's landing page (the baseline serves it again, with no middleware).
+ * What an app under bench/ reads from outside its own folder: its packages, the Prisma client, the
+ * build's CSS tooling and the product's landing page in its root layout, with the components they
+ * import (the baseline serves that page again, with no middleware).
  */
-const SHARED_SOURCES = ["package-lock.json", "prisma/schema.prisma", "app/(marketing)/page.tsx"];
+const SHARED_SOURCES = [
+  "package-lock.json",
+  "prisma/schema.prisma",
+  "postcss.config.mjs",
+  "app/layout.tsx",
+  "app/globals.css",
+  "app/(marketing)/page.tsx",
+];
+const SHARED_FOLDERS = ["components/", "lib/"];
 const ENV_FILES = [".env", ".env.local", ".env.production", ".env.production.local"];
 const STAMP_FILE = "bench-build.json";
 
@@ -85,7 +94,10 @@ export function buildFingerprint(
   const isSource =
     appDir === "."
       ? (file: string) => !IRRELEVANT.some((pattern) => pattern.test(file))
-      : (file: string) => file.startsWith(`${appDir}/`) || SHARED_SOURCES.includes(file);
+      : (file: string) =>
+          file.startsWith(`${appDir}/`) ||
+          SHARED_SOURCES.includes(file) ||
+          SHARED_FOLDERS.some((folder) => file.startsWith(folder));
   let files: string[];
   try {
     files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {

@@ -62,13 +62,13 @@ describe("whether the existing build is current", () => {
   });
 
   it("of the baseline app, changes with its own files, the lockfile and the Prisma schema only", () => {
-    write("bench/baseline-app/app/page.tsx", "export default function Bare() { return null; }");
+    write("bench/baseline-app/app/(bare)/page.tsx", "export default function Bare() { return null; }");
     const before = buildFingerprint(root, env, "bench/baseline-app");
     write("app/page.tsx", "export default function Page() { return 2; }");
     write("bench/auth.ts", "// another benchmark");
     expect(buildFingerprint(root, env, "bench/baseline-app")).toBe(before);
     for (const [file, content] of [
-      ["bench/baseline-app/app/page.tsx", "export default function Bare() { return 1; }"],
+      ["bench/baseline-app/app/(bare)/page.tsx", "export default function Bare() { return 1; }"],
       ["package-lock.json", '{"lockfileVersion":3}'],
       ["prisma/schema.prisma", "// a model"],
       ["bench/baseline-app/.env", "NEXT_PUBLIC_FEATURE=on"],
