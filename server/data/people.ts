@@ -15,7 +15,7 @@ interface UserNameFields {
   email: string | null;
 }
 
-function toPerson(user: UserNameFields): Person {
+export function toPerson(user: UserNameFields): Person {
   const fullName = [user.firstName, user.lastName].filter(Boolean).join(" ");
   return { userId: user.clerkId, name: fullName || user.email || null };
 }

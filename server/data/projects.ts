@@ -1,7 +1,6 @@
 import "server-only";
 import type { z } from "zod";
 import { encodeCursor, type Page, type ProjectListQuery, pageSize } from "@/lib/validation/pagination";
-import type { Person } from "@/lib/validation/people";
 import {
   type CreateProjectInput,
   createProjectSchema,
@@ -11,13 +10,12 @@ import {
 } from "@/lib/validation/projects";
 import { changedFields } from "../audit/changes";
 import { recordAuditEvent } from "../audit/record";
-import { apiKeyIdOfActor } from "../auth/session";
 import type { Project as ProjectRow } from "../generated/prisma/client";
 import { requireProjectQuota } from "./billing";
 import { ConflictError, NotFoundError } from "./errors";
 import { cursorId, rowId } from "./ids";
-import { peopleOfOrganization } from "./people";
 import { isUniqueViolation } from "./prisma-errors";
+import { selectProjects } from "./project-rows";
 import { inTenant, type TenantClient } from "./tenant";
 
 /**
@@ -32,28 +30,22 @@ export function listProjects(query: Partial<ProjectListQuery> = {}): Promise<Pag
   const cursor = cursorId(rawCursor);
   const limit = pageSize(query.limit);
   return inTenant("projects:read", async (tx, { organizationId }) => {
-    const rows = await tx.project.findMany({
-      where: {
-        organizationId,
-        ...(q ? { name: { contains: q, mode: "insensitive" } } : {}),
-        ...(cursor ? { id: { lt: cursor } } : {}),
-      },
-      orderBy: { id: "desc" },
-      take: limit + 1,
+    const rows = await selectProjects(tx, organizationId, {
+      nameContains: q,
+      idBelow: cursor,
+      limit: limit + 1,
     });
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return {
-      data: await toProjectDtos(tx, organizationId, page),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null,
-    };
+    return { data: page, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
   });
 }
 
 export function getProject(projectId: string): Promise<Project> {
   return inTenant("projects:read", async (tx, { organizationId }) => {
-    const row = await findProject(tx, organizationId, projectId);
-    return (await toProjectDtos(tx, organizationId, [row]))[0] as Project;
+    const [project] = await selectProjects(tx, organizationId, { id: rowId(projectId, "Project") });
+    if (!project) throw new NotFoundError("Project");
+    return project;
   });
 }
 
@@ -72,7 +64,7 @@ export function createProject(input: z.input<typeof createProjectSchema>): Promi
       target: { type: "project", id: row.id, label: row.name },
       details: { status: row.status },
     });
-    return (await toProjectDtos(tx, organizationId, [row]))[0] as Project;
+    return projectOf(tx, organizationId, row.id);
   });
 }
 
@@ -84,8 +76,7 @@ export function updateProject(
   return inTenant("projects:update", async (tx, { organizationId, context }) => {
     const before = await findProject(tx, organizationId, projectId);
     const changes = changedFields(before, update);
-    if (Object.keys(changes).length === 0)
-      return (await toProjectDtos(tx, organizationId, [before]))[0] as Project;
+    if (Object.keys(changes).length === 0) return projectOf(tx, organizationId, before.id);
     const row = await tx.project
       .update({ where: { organizationId_id: { organizationId, id: before.id } }, data: update })
       .catch(rethrowDuplicateName(update.name ?? before.name));
@@ -96,7 +87,7 @@ export function updateProject(
       target: { type: "project", id: row.id, label: row.name },
       details: { changes },
     });
-    return (await toProjectDtos(tx, organizationId, [row]))[0] as Project;
+    return projectOf(tx, organizationId, row.id);
   });
 }
 
@@ -138,43 +129,9 @@ function rethrowDuplicateName(name: string) {
   };
 }
 
-async function toProjectDtos(
-  tx: TenantClient,
-  organizationId: string,
-  rows: ProjectRow[],
-): Promise<Project[]> {
-  if (rows.length === 0) return [];
-  // One transaction is one connection: its queries run one after another, so await them in turn.
-  const counts = await tx.task.groupBy({
-    by: ["projectId", "done"],
-    where: { organizationId, projectId: { in: rows.map((row) => row.id) } },
-    _count: { _all: true },
-  });
-  const people = await peopleOfOrganization(
-    tx,
-    organizationId,
-    rows.map((row) => row.createdBy),
-  );
-  return rows.map((row) => {
-    const ofProject = counts.filter((count) => count.projectId === row.id);
-    const total = ofProject.reduce((sum, count) => sum + count._count._all, 0);
-    const open = ofProject.find((count) => !count.done)?._count._all ?? 0;
-    return {
-      id: row.id,
-      name: row.name,
-      description: row.description,
-      status: row.status,
-      createdBy: creatorOf(row.createdBy, people),
-      taskCount: total,
-      openTaskCount: open,
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-    };
-  });
-}
-
-/** A project's creator: a person of the organization, or the API key that created it. */
-function creatorOf(actor: string, people: Map<string, Person>): Project["createdBy"] {
-  const apiKeyId = apiKeyIdOfActor(actor);
-  return apiKeyId ? { apiKeyId } : (people.get(actor) ?? { userId: actor, name: null });
+/** The DTO of a project this transaction has just read or written. */
+async function projectOf(tx: TenantClient, organizationId: string, id: string): Promise<Project> {
+  const [project] = await selectProjects(tx, organizationId, { id });
+  if (!project) throw new NotFoundError("Project");
+  return project;
 }
