@@ -3,8 +3,8 @@
  * `GET /api/v1/projects`, reached with a Bearer session token that `apiRoute` verifies networklessly
  * (`jwtKey`; the REST API skips the middleware) before it resolves the caller's organization and
  * scopes the query to it, against its framework ceiling in the bench's baseline app: the same first page of
- * the same organization's projects from the same database in one round trip, with no middleware
- * and no auth. The ratio of their throughputs is the price of auth and tenant scoping.
+ * the same organization's projects (with task counts and creators' names: the same JSON, checked) from
+ * the same database in one round trip, with no middleware and no auth. The ratio of their throughputs is the price of auth and tenant scoping.
  *
  * The same route with an organization API key, twice: with the server's 10-second cache of verified
  * keys warm (one key), and cold (every request carries a key the server has not seen in its cache
@@ -13,8 +13,9 @@
  */
 
 import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
 import { createClerkClient } from "@clerk/backend";
-import { expectResponse } from "./lib/check";
+import { CheckFailedError, expectResponse } from "./lib/check";
 import { formatMs, formatNumber, formatPercent } from "./lib/report";
 import type { ScenarioResult } from "./lib/scenarios";
 import { measureScenarios } from "./lib/scenarios";
@@ -41,10 +42,18 @@ const auth: Benchmark = {
     const { baseUrl, sessions, baseline } = ctx.app;
     const json = { accept: "application/json" };
     const bearer = sessions.bearerHeaders(DEMO_ADMIN);
-    // The demo organization's projects, on both sides: the same rows, read from the same database.
+    // The demo organization's projects, on both sides: the same rows, read from the same database, and
+    // the same answer (task counts, creators' names), or the ceiling would not be the same work.
     const sameWork = ['"name":"Website relaunch"', '"name":"Customer onboarding checklist"'];
-    await expectResponse(`${baseline.baseUrl}${CEILING_PATH}`, json, { status: 200, bodyIncludes: sameWork });
-    await expectResponse(`${baseUrl}${PROTECTED_PATH}`, bearer, { status: 200, bodyIncludes: sameWork });
+    const ceilingBody = await expectResponse(`${baseline.baseUrl}${CEILING_PATH}`, json, {
+      status: 200,
+      bodyIncludes: sameWork,
+    });
+    const productBody = await expectResponse(`${baseUrl}${PROTECTED_PATH}`, bearer, {
+      status: 200,
+      bodyIncludes: sameWork,
+    });
+    expectSameProjects(ceilingBody, productBody);
     // Otherwise the comparison would not include auth at all.
     await expectResponse(`${baseUrl}${PROTECTED_PATH}`, json, { status: 401 });
     const { clerkApi } = ctx.app;
@@ -155,6 +164,16 @@ const auth: Benchmark = {
     return rows;
   },
 };
+
+/** The ceiling's page and the product's hold the same projects, field for field (key order aside). */
+function expectSameProjects(ceilingBody: string, productBody: string): void {
+  const dataOf = (body: string) => (JSON.parse(body) as { data: unknown[] }).data;
+  if (!isDeepStrictEqual(dataOf(ceilingBody), dataOf(productBody))) {
+    throw new CheckFailedError(
+      `the ceiling (${CEILING_PATH}) and ${PROTECTED_PATH} answer different projects: they must do the same work`,
+    );
+  }
+}
 
 /**
  * How far the protected route is from the floor of an authenticated request: the ceiling's work plus
