@@ -9,10 +9,18 @@ import { apiCall } from "../support/api-routes";
 import { asBob, createViaApi, errorOf, resetDemoTenant } from "../support/api-v1-fixtures";
 import { clerkKeys } from "../support/app-clerk-env";
 import { TEST_APP_ORIGIN } from "../support/clerk-auth";
-import { createClerkTestKeys, mintSessionToken } from "../support/clerk-tokens";
+import { createClerkTestKeys, mintSessionToken, signClerkJwt } from "../support/clerk-tokens";
 import { authorizationFor, callers, tokenFor } from "../support/tenant-callers";
 
 beforeEach(resetDemoTenant);
+
+const decodedPayloadOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString()) as Record<string, unknown>;
+// One token's signature over another token's claims.
+const withPayloadOf = (signed: string, other: string) => {
+  const [header, , signature] = signed.split(".");
+  return `${header}.${other.split(".")[1]}.${signature}`;
+};
 
 describe("authentication", () => {
   it("answers 401 with a Bearer challenge when there is no token", async () => {
@@ -22,7 +30,7 @@ describe("authentication", () => {
     expect(await errorOf(response)).toMatchObject({ code: "unauthenticated" });
   });
 
-  it("answers 401 for an expired token, one signed by another key, and one issued for another origin", async () => {
+  it("answers 401 for an expired, not yet valid, tampered, pending, foreign-key, other-origin, machine or malformed token", async () => {
     const identity = callers.aliceAdminOfAcme;
     const stranger = createClerkTestKeys();
     const tokens = {
@@ -36,6 +44,26 @@ describe("authentication", () => {
         ...identity,
         authorizedParty: "https://evil.example",
       }),
+      notYetValid: signClerkJwt(clerkKeys.jwtPrivateKey, {
+        ...decodedPayloadOf(
+          mintSessionToken(clerkKeys.jwtPrivateKey, { ...identity, authorizedParty: TEST_APP_ORIGIN }),
+        ),
+        nbf: Math.floor(Date.now() / 1000) + 600,
+      }),
+      tamperedPayload: withPayloadOf(
+        mintSessionToken(clerkKeys.jwtPrivateKey, { ...identity, authorizedParty: TEST_APP_ORIGIN }),
+        mintSessionToken(clerkKeys.jwtPrivateKey, {
+          ...callers.carolAdminOfGlobex,
+          authorizedParty: TEST_APP_ORIGIN,
+        }),
+      ),
+      pendingSession: mintSessionToken(clerkKeys.jwtPrivateKey, {
+        ...identity,
+        authorizedParty: TEST_APP_ORIGIN,
+        sessionStatus: "pending",
+      }),
+      machineToken: "mt_0123456789abcdef0123456789abcdef",
+      notAJwt: "not-a-token",
     };
     for (const [name, token] of Object.entries(tokens)) {
       const response = await apiCall("GET", "/projects", { headers: { authorization: `Bearer ${token}` } });

@@ -64,6 +64,8 @@ export interface MintOptions extends SessionIdentity {
   /** Custom claims from a session-token template, e.g. `{ role: "admin" }` for platform admins. */
   metadata?: Record<string, unknown>;
   sessionId?: string;
+  /** The v2 `sts` claim. `pending`: signed in, with session tasks left (e.g. choose an organization). */
+  sessionStatus?: "active" | "pending";
 }
 
 const base64url = (value: string | Buffer) => Buffer.from(value).toString("base64url");
@@ -103,7 +105,7 @@ export function mintSession(privateKey: string, options: MintOptions): MintedSes
   // An expired token was also issued in the past, as a real one would have been.
   const issuedAt = expiresIn > 0 ? now : now + expiresIn - 60;
   const payload = {
-    ...(version === 2 ? { v: 2, sts: "active" } : {}),
+    ...(version === 2 ? { v: 2, sts: options.sessionStatus ?? "active" } : {}),
     sub: options.userId,
     sid: options.sessionId ?? `sess_test_${randomBytes(8).toString("hex")}`,
     iss: `https://${TEST_FRONTEND_API}`,
