@@ -1,17 +1,16 @@
 import "server-only";
-import { cache } from "react";
 import { storedEntitlements } from "../billing/state";
 import { isClerkConfigured } from "../env";
 import { renderFailurePage } from "../failures/page";
 import { can, type Permission } from "./permissions";
-import { currentAuth } from "./request-auth";
+import { currentAuth, perRequest } from "./request-auth";
 import { failureOf, type OrgContext, orgContextOf, type Session, sessionFromAuth } from "./session";
 
 /**
- * Reads Clerk's verified session once per request (React `cache`): layouts, pages and the data
- * access layer may all ask, and only the first asks Clerk.
+ * Reads Clerk's verified session once per request (`perRequest`): layouts, pages, `apiRoute` and the
+ * data access layer may all ask, and only the first asks Clerk (and, for an API key, the database).
  */
-export const getSession = cache(async (): Promise<Session> => {
+export const getSession = perRequest(async (): Promise<Session> => {
   if (!isClerkConfigured()) return { state: "clerk-not-configured" };
   // Clerk's auth() in pages and actions; in the REST API, the Bearer token the route verified with Clerk.
   const session = sessionFromAuth(await currentAuth());

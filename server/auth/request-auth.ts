@@ -19,7 +19,8 @@ export type VerifiedAuth = SessionAuthObject | MachineAuthObject<"api_key">;
 
 // The REST API verifies its Bearer token itself (below) and runs the handler inside this scope, so the
 // data access layer reads the caller the same way on every path without taking it as a parameter.
-const verifiedCaller = new AsyncLocalStorage<VerifiedAuth>();
+// `memo` holds what `perRequest` functions answered during this request.
+const apiRequest = new AsyncLocalStorage<{ caller: VerifiedAuth; memo: Map<unknown, Promise<unknown>> }>();
 
 /**
  * Clerk's `auth()`, once per request (React `cache`): every call decrypts the request data Clerk's
@@ -30,12 +31,26 @@ export const requestAuth = cache(() => auth());
 
 /** The verified caller of the current request: the API's Bearer token if one was verified, else `auth()`. */
 export async function currentAuth(): Promise<VerifiedAuth> {
-  return verifiedCaller.getStore() ?? (await requestAuth());
+  return apiRequest.getStore()?.caller ?? (await requestAuth());
 }
 
 /** Runs `work` as `caller`: everything it calls sees `caller` through `currentAuth()`. */
 export function runAsCaller<T>(caller: VerifiedAuth, work: () => Promise<T>): Promise<T> {
-  return verifiedCaller.run(caller, work);
+  return apiRequest.run({ caller, memo: new Map() }, work);
+}
+
+/**
+ * `fn`, answered once per request: React's `cache` in pages and server actions, and in REST API route
+ * handlers — where React's cache does not apply, as they render nothing — once per `runAsCaller`.
+ */
+export function perRequest<T>(fn: () => Promise<T>): () => Promise<T> {
+  const cached = cache(fn);
+  return () => {
+    const memo = apiRequest.getStore()?.memo;
+    if (!memo) return cached();
+    if (!memo.has(fn)) memo.set(fn, fn());
+    return memo.get(fn) as Promise<T>;
+  };
 }
 
 // Clerk could not answer whether the key is valid (unreachable, 5xx, 429, or it refused our secret

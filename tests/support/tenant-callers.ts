@@ -1,6 +1,6 @@
 /**
  * Callers for tenant tests, verified the way production verifies them: a token signed with the run's
- * key goes through the app's own `verifyBearerRequest` (Clerk's `authenticateRequest` with `jwtKey`),
+ * key goes through the app's own `verifyBearerRequest` (Clerk's `verifyToken` with `jwtKey`),
  * and the code under test runs as that caller. Import `./app-clerk-env` before this file.
  */
 import { runAsCaller, verifyBearerRequest } from "@/server/auth/request-auth";
