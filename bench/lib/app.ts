@@ -69,8 +69,13 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
-    // One bench caller sends far more than a person would: limits would turn the measurement into 429s.
-    RATE_LIMIT_ENABLED: "false",
+    // Rate limits stay on, so what they cost is inside every figure (the hardening issue asked for it),
+    // with budgets the bench's few callers never spend: one caller here sends far more than a person.
+    // The limiter's path is the same (in-memory counts, a batched write per tenth of the budget).
+    RATE_LIMIT_ENABLED: "true",
+    RATE_LIMIT_API_PER_MINUTE: "6000000",
+    RATE_LIMIT_ACTIONS_PER_MINUTE: "6000000",
+    RATE_LIMIT_PUBLIC_PER_MINUTE: "6000000",
   };
   // The build never needs the database or the per-run keys; keeping them out keeps its fingerprint stable.
   delete baseEnv.DATABASE_URL;
