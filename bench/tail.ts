@@ -5,6 +5,8 @@
  * earlier ones have answered, as independent visitors arrive (lib/open-loop.ts) — and reads
  * p95 ÷ p50 of that run. Under a closed loop with many connections the latency is queueing (Little's
  * law); at half the maximum rate it is what one visitor waits for, and p95 ÷ p50 says how steady it is.
+ * Beside it, the route's framework ceiling (the baseline app) under the same open-loop rate: what the
+ * machine, the load generator and Next.js give alone, so a tail can be told from the product's own.
  */
 import { type LoadOptions, type LoadResult, runLoad } from "./lib/autocannon";
 import { expectResponse } from "./lib/check";
@@ -22,12 +24,16 @@ interface Target {
   label: string;
   path: string;
   headers: Record<string, string>;
+  /** The same work in the baseline app, with no middleware and no auth. */
+  ceilingPath: string;
 }
 
 interface Round {
   maxRate: number;
   rate: number;
   open: LoadResult;
+  /** The ceiling under the same open-loop rate: the tail the machine and the framework give alone. */
+  ceiling: LoadResult;
 }
 
 const tail: Benchmark = {
@@ -40,12 +46,14 @@ const tail: Benchmark = {
         label: "dashboard `/orgs/acme`, signed in",
         path: "/orgs/acme",
         headers: sessions.browserHeaders(DEMO_ADMIN),
+        ceilingPath: `/orgs/${DEMO_ADMIN.orgSlug}`,
       },
       {
         key: "api",
         label: "`GET /api/v1/projects`, Bearer session token",
         path: "/api/v1/projects",
         headers: sessions.bearerHeaders(DEMO_ADMIN),
+        ceilingPath: `/api/projects?org=${DEMO_ADMIN.orgSlug}`,
       },
     ];
     for (const target of targets)
@@ -74,7 +82,13 @@ const tail: Benchmark = {
           ...load(target, MAX_RATE_CONNECTIONS, ctx.plan.durationSeconds),
           overallRate: rate,
         });
-        rounds.get(target)?.push({ maxRate: max.requestsPerSecond, rate, open });
+        const ceiling = await runLoad({
+          ...load(target, MAX_RATE_CONNECTIONS, ctx.plan.durationSeconds),
+          url: ctx.app.baseline.baseUrl,
+          requests: [{ path: target.ceilingPath, headers: {} }],
+          overallRate: rate,
+        });
+        rounds.get(target)?.push({ maxRate: max.requestsPerSecond, rate, open, ceiling });
         ctx.log(
           `tail: ${target.key}: round ${round}/${ctx.plan.runs}: max ${formatNumber(max.requestsPerSecond)} req/s; at ${rate} req/s open-loop p50 ${formatMs(open.latencyMs.p50)}, p95 ${formatMs(open.latencyMs.p95)}`,
         );
@@ -110,10 +124,23 @@ const tail: Benchmark = {
           result: `${formatMs(p50.median)} / ${formatMs(p95.median)} / ${formatMs(summary((r) => r.open.latencyMs.p99).median)}`,
           spread: p95.cv > p50.cv ? p95 : p50,
         },
+        ceilingTailRow(target, summary),
       );
     }
     return rows;
   },
 };
+
+/** The anchor: how steady the framework alone is at the same arrival rate, on the same machine. */
+function ceilingTailRow(target: Target, summary: (pick: (round: Round) => number) => Summary): Row {
+  const [p50, p95] = [summary((r) => r.ceiling.latencyMs.p50), summary((r) => r.ceiling.latencyMs.p95)];
+  const ratio = summary((round) => round.ceiling.latencyMs.p95 / round.ceiling.latencyMs.p50);
+  return {
+    benchmark: NAME,
+    measure: `its framework ceiling (baseline app \`${target.ceilingPath}\`) at the same rate, open loop: p50 / p95; p95 ÷ p50`,
+    result: `${formatMs(p50.median)} / ${formatMs(p95.median)}; ${ratio.median.toFixed(2)}`,
+    spread: ratio,
+  };
+}
 
 export default tail;
