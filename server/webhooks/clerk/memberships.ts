@@ -5,11 +5,22 @@ import {
   isNewer,
   lockObjects,
   type MembershipChange,
+  type ObjectLock,
   shared,
   type Tx,
 } from "./changes";
 import type { MembershipSnapshot } from "./payloads";
 import { ensureOrganization, ensureUser, type ParentRow } from "./placeholders";
+
+/**
+ * What a membership event locks. Exclusive on the user: at most one live membership per
+ * (organization, user) is decided under it. Shared on the organization: its other memberships proceed
+ * in parallel, its deletion waits.
+ */
+export const membershipLocks = (membership: {
+  user: { clerkId: string };
+  organization: { clerkId: string };
+}): ObjectLock[] => [exclusive(membership.user.clerkId), shared(membership.organization.clerkId)];
 
 /**
  * `organizationMembership.created|updated|deleted`, and each membership the reconcile pulls from Clerk.
@@ -28,14 +39,12 @@ export async function applyMembershipSnapshot(
   membership: MembershipSnapshot,
   { deleted }: { deleted: boolean },
 ): Promise<Array<Change | MembershipChange>> {
-  // Exclusive on the user: at most one live membership per (organization, user) is decided here.
-  // Shared on the organization: its other memberships proceed in parallel, its deletion waits.
-  await lockObjects(tx, exclusive(membership.user.clerkId), shared(membership.organization.clerkId));
+  await lockObjects(tx, ...membershipLocks(membership));
   const state = await readMembershipState(tx, membership);
   const changes: Array<Change | MembershipChange> = [];
   const user = await ensureUser(tx, membership.user, state.user, changes);
   const organization = await ensureOrganization(tx, membership.organization, state.organization, changes);
-  const parents = { organizationId: organization.id, userId: user.id };
+  const parents = { organizationId: organization.id, userId: user.id, userClerkId: membership.user.clerkId };
   const ends = deleted || user.deletedAt !== null || organization.deletedAt !== null;
 
   const row = state.membership;
@@ -44,7 +53,8 @@ export async function applyMembershipSnapshot(
     await tx.membership.create({
       data: {
         clerkId: membership.clerkId,
-        ...parents,
+        organizationId: parents.organizationId,
+        userId: parents.userId,
         role: membership.role,
         clerkUpdatedAt: membership.clerkUpdatedAt,
         deletedAt: live ? null : new Date(),
@@ -90,7 +100,7 @@ async function outranksLiveRival(
   tx: Tx,
   membership: MembershipSnapshot,
   rival: MembershipState["rival"],
-  parents: { organizationId: string; userId: string },
+  parents: Parents,
   changes: Array<Change | MembershipChange>,
 ): Promise<boolean> {
   if (!rival) return true;
@@ -111,7 +121,14 @@ export async function endMemberships(
 ): Promise<MembershipChange[]> {
   const live = await tx.membership.findMany({
     where: { ...of, deletedAt: null },
-    select: { id: true, clerkId: true, role: true, organizationId: true, userId: true },
+    select: {
+      id: true,
+      clerkId: true,
+      role: true,
+      organizationId: true,
+      userId: true,
+      user: { select: { clerkId: true } },
+    },
   });
   if (live.length === 0) return [];
   await tx.membership.updateMany({
@@ -119,13 +136,26 @@ export async function endMemberships(
     data: { deletedAt: new Date() },
   });
   return live.map((membership) =>
-    membershipChange(membership, membership, "tombstoned", membership.role, false),
+    membershipChange(
+      membership,
+      { ...membership, userClerkId: membership.user.clerkId },
+      "tombstoned",
+      membership.role,
+      false,
+    ),
   );
+}
+
+/** The rows a membership belongs to, and its user's Clerk id. */
+interface Parents {
+  organizationId: string;
+  userId: string;
+  userClerkId: string;
 }
 
 function membershipChange(
   membership: { clerkId: string; role: string },
-  parents: { organizationId: string; userId: string },
+  parents: Parents,
   change: MembershipChange["change"],
   previousRole: string | null,
   live: boolean,
@@ -136,6 +166,7 @@ function membershipChange(
     change,
     organizationId: parents.organizationId,
     userId: parents.userId,
+    userClerkId: parents.userClerkId,
     role: membership.role,
     previousRole,
     live,
@@ -152,14 +183,14 @@ export async function endMissingMembership(tx: Tx, clerkId: string): Promise<Mem
     select: { user: { select: { clerkId: true } }, organization: { select: { clerkId: true } } },
   });
   if (!found) return [];
-  await lockObjects(tx, exclusive(found.user.clerkId), shared(found.organization.clerkId));
+  await lockObjects(tx, ...membershipLocks(found));
   const row = await tx.membership.findUniqueOrThrow({
     where: { clerkId },
     select: { id: true, clerkId: true, role: true, organizationId: true, userId: true, deletedAt: true },
   });
   if (row.deletedAt) return [];
   await tx.membership.update({ where: { id: row.id }, data: { deletedAt: new Date() } });
-  return [membershipChange(row, row, "tombstoned", row.role, false)];
+  return [membershipChange(row, { ...row, userClerkId: found.user.clerkId }, "tombstoned", row.role, false)];
 }
 
 interface MembershipState {

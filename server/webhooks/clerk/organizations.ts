@@ -6,11 +6,18 @@ import {
   isNewer,
   lockObjects,
   type MembershipChange,
+  type ObjectLock,
   slugLock,
   type Tx,
 } from "./changes";
 import { endMemberships } from "./memberships";
 import type { OrganizationSnapshot } from "./payloads";
+
+/** What an organization event locks: the organization, and the slug its snapshot claims. */
+export const organizationLocks = (organization: { clerkId: string; slug?: string | null }): ObjectLock[] => [
+  exclusive(organization.clerkId),
+  ...(organization.slug ? [slugLock(organization.slug)] : []),
+];
 
 /**
  * `organization.created` / `organization.updated`, and each organization the reconcile pulls from
@@ -23,7 +30,7 @@ export async function applyOrganizationSnapshot(
   organization: OrganizationSnapshot,
 ): Promise<Change[]> {
   const { clerkId } = organization;
-  await lockObjects(tx, exclusive(clerkId), ...(organization.slug ? [slugLock(organization.slug)] : []));
+  await lockObjects(tx, ...organizationLocks(organization));
   const row = await tx.organization.findUnique({
     where: { clerkId },
     select: { clerkUpdatedAt: true, deletedAt: true },
@@ -84,7 +91,7 @@ export async function applyOrganizationDeletion(
   tx: Tx,
   { clerkId }: { clerkId: string },
 ): Promise<Array<Change | MembershipChange>> {
-  await lockObjects(tx, exclusive(clerkId));
+  await lockObjects(tx, ...organizationLocks({ clerkId }));
   const row = await tx.organization.findUnique({ where: { clerkId }, select: { id: true, deletedAt: true } });
   if (!row) {
     // Deleted before we saw it: the tombstone keeps a late `organization.created` from reviving it.

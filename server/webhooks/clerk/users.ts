@@ -6,17 +6,21 @@ import {
   isNewer,
   lockObjects,
   type MembershipChange,
+  type ObjectLock,
   type Tx,
 } from "./changes";
 import { endMemberships } from "./memberships";
 import type { UserSnapshot } from "./payloads";
+
+/** What every user event locks: the user (membership events lock it too). */
+export const userLocks = ({ clerkId }: { clerkId: string }): ObjectLock[] => [exclusive(clerkId)];
 
 /**
  * `user.created` / `user.updated`, and each user the reconcile pulls from Clerk: the row takes the
  * snapshot if it is newer than what the row reflects. A tombstone never comes back to life.
  */
 export async function applyUserSnapshot(tx: Tx, user: UserSnapshot): Promise<Change[]> {
-  await lockObjects(tx, exclusive(user.clerkId));
+  await lockObjects(tx, ...userLocks(user));
   const row = await tx.user.findUnique({
     where: { clerkId: user.clerkId },
     select: { clerkUpdatedAt: true, deletedAt: true },
@@ -41,7 +45,7 @@ export async function applyUserDeletion(
   tx: Tx,
   { clerkId }: { clerkId: string },
 ): Promise<Array<Change | MembershipChange>> {
-  await lockObjects(tx, exclusive(clerkId));
+  await lockObjects(tx, ...userLocks({ clerkId }));
   const erased = { email: null, firstName: null, lastName: null, imageUrl: null, clerkUpdatedAt: null };
   const row = await tx.user.findUnique({ where: { clerkId }, select: { id: true, deletedAt: true } });
   if (!row) {
