@@ -57,8 +57,8 @@ export type Preparation = { ok: true; event: PreparedEvent } | { ok: false; erro
 type Handler = (data: unknown) => Preparation;
 
 /**
- * `locks` names what `apply` locks first, so the claim takes it in the same statement; an event type
- * whose locks depend on rows (Billing's) leaves it out and its apply function locks on its own.
+ * `locks` names what `apply` locks first, so the claim takes those locks in the same statement. Clerk
+ * Billing's types (rare next to membership events) leave it out: their apply functions lock on their own.
  */
 function handler<S extends z.ZodType>(
   schema: S,
@@ -99,6 +99,13 @@ const SUBSCRIPTION_ITEM_EVENTS = [
   "freeTrialEnding",
 ].map((verb) => `subscriptionItem.${verb}`);
 
+const membershipHandler = (options: { deleted: boolean }) =>
+  handler(
+    membershipSnapshotSchema,
+    (tx, membership) => applyMembershipSnapshot(tx, membership, options),
+    membershipLocks,
+  );
+
 /** One entry per event type the sync handles; every other type is acknowledged and ignored. */
 const handlers: Readonly<Record<string, Handler>> = {
   "user.created": handler(userSnapshotSchema, applyUserSnapshot, userLocks),
@@ -107,21 +114,9 @@ const handlers: Readonly<Record<string, Handler>> = {
   "organization.created": handler(organizationSnapshotSchema, applyOrganizationSnapshot, organizationLocks),
   "organization.updated": handler(organizationSnapshotSchema, applyOrganizationSnapshot, organizationLocks),
   "organization.deleted": handler(deletedObjectSchema, applyOrganizationDeletion, organizationLocks),
-  "organizationMembership.created": handler(
-    membershipSnapshotSchema,
-    (tx, membership) => applyMembershipSnapshot(tx, membership, { deleted: false }),
-    membershipLocks,
-  ),
-  "organizationMembership.updated": handler(
-    membershipSnapshotSchema,
-    (tx, membership) => applyMembershipSnapshot(tx, membership, { deleted: false }),
-    membershipLocks,
-  ),
-  "organizationMembership.deleted": handler(
-    membershipSnapshotSchema,
-    (tx, membership) => applyMembershipSnapshot(tx, membership, { deleted: true }),
-    membershipLocks,
-  ),
+  "organizationMembership.created": membershipHandler({ deleted: false }),
+  "organizationMembership.updated": membershipHandler({ deleted: false }),
+  "organizationMembership.deleted": membershipHandler({ deleted: true }),
   ...Object.fromEntries(
     SUBSCRIPTION_EVENTS.map((type) => [type, handler(subscriptionSnapshotSchema, applySubscriptionSnapshot)]),
   ),
