@@ -24,10 +24,6 @@ export async function recordMembershipActivity(tx: Tx, changes: readonly Change[
     const verb = VERB_OF[change.change];
     // A newer `updated_at` with the same role is not news to an organization's admins.
     if (!verb || (change.change === "updated" && change.previousRole === change.role)) continue;
-    const member = await tx.user.findUniqueOrThrow({
-      where: { id: change.userId },
-      select: { clerkId: true },
-    });
     await recordAuditEvent(tx, {
       organizationId: change.organizationId,
       actor: CLERK_WEBHOOK_ACTOR,
@@ -36,9 +32,9 @@ export async function recordMembershipActivity(tx: Tx, changes: readonly Change[
       details: {
         changes:
           verb === "created"
-            ? { member: { from: null, to: member.clerkId }, role: { from: null, to: change.role } }
+            ? { member: { from: null, to: change.userClerkId }, role: { from: null, to: change.role } }
             : verb === "deleted"
-              ? { member: { from: member.clerkId, to: null } }
+              ? { member: { from: change.userClerkId, to: null } }
               : { role: { from: change.previousRole, to: change.role } },
       },
     });

@@ -1,4 +1,5 @@
 import "server-only";
+import { v7 as uuidv7 } from "uuid";
 import { currentTenant, tenantScope } from "../../prisma/tenant-scope";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -28,19 +29,21 @@ export interface AuditEventInput {
  * user's memberships) and never reads tenant rows by accident.
  */
 export async function recordAuditEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
-  const [scope] = await tx.$queryRaw<Array<{ borrowed: string | null }>>`
-    SELECT CASE WHEN ${currentTenant} = '' THEN ${tenantScope(event.organizationId)} END AS borrowed`;
-  await tx.auditEvent.create({
-    data: {
-      organizationId: event.organizationId,
-      actor: event.actor,
-      action: event.action,
-      targetType: event.target.type,
-      targetId: event.target.id,
-      targetLabel: event.target.label ?? "",
-      details: event.details ?? {},
-    },
-    select: { id: true },
-  });
-  if (scope?.borrowed) await tx.$executeRaw`SELECT ${tenantScope("")}`;
+  // One statement, not three (borrow, insert, give back): a webhook delivery records an event per
+  // membership change, and each round trip costs more than the insert. Postgres runs it in data order:
+  // `scope` borrows first (the row-level security check reads the setting when the row is inserted),
+  // the outer select gives the tenant back once `inserted` has produced its row.
+  await tx.$executeRaw`
+    WITH scope AS (
+      SELECT CASE WHEN ${currentTenant} = '' THEN ${tenantScope(event.organizationId)} END AS borrowed
+    ), inserted AS (
+      INSERT INTO audit_events
+        (id, organization_id, actor, action, target_type, target_id, target_label, details)
+      SELECT ${uuidv7()}::uuid, ${event.organizationId}::uuid, ${event.actor}, ${event.action},
+             ${event.target.type}, ${event.target.id}, ${event.target.label ?? ""},
+             ${JSON.stringify(event.details ?? {})}::jsonb
+        FROM scope
+      RETURNING 1
+    )
+    SELECT CASE WHEN scope.borrowed IS NOT NULL THEN ${tenantScope("")} END FROM scope, inserted`;
 }

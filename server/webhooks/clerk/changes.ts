@@ -33,6 +33,8 @@ export interface MembershipChange extends Change {
   object: "membership";
   organizationId: string;
   userId: string;
+  /** The member's Clerk id, so a record of the change can name them without another query. */
+  userClerkId: string;
   role: string;
   previousRole: string | null;
   /** Whether the membership grants access after this change. */
@@ -63,17 +65,41 @@ export interface ObjectLock {
  * membership landing while its organization is being deleted). The locks are transaction-scoped
  * advisory locks: they cost one round trip, need no row to exist yet, and are released at commit or
  * rollback. Callers always lock users before organizations before slugs, so lock waits cannot cycle.
+ * Locks the transaction already holds (a webhook delivery takes them with its ledger claim, see
+ * `claimDelivery`) cost nothing.
  */
 export async function lockObjects(tx: Tx, ...locks: ObjectLock[]): Promise<void> {
-  if (locks.length === 0) return;
-  // Postgres evaluates a select list left to right, so one statement takes the locks in the given order.
-  const calls = locks.map((lock) =>
-    lock.mode === "exclusive"
-      ? Prisma.sql`pg_advisory_xact_lock(hashtextextended(${lock.key}, 0))`
-      : Prisma.sql`pg_advisory_xact_lock_shared(hashtextextended(${lock.key}, 0))`,
-  );
+  const missing = locks.filter((lock) => !heldLocks.get(tx)?.has(lockName(lock)));
+  if (missing.length === 0) return;
   // $executeRaw, not $queryRaw: the lock functions return `void`, a type with nothing to deserialize.
-  await tx.$executeRaw`SELECT ${Prisma.join(calls)}`;
+  await tx.$executeRaw`SELECT ${lockCalls(missing)}`;
+  noteLocksHeld(tx, missing);
+}
+
+/**
+ * The SQL that takes the locks, for a statement that does more (the ledger claim). Postgres evaluates
+ * a select list left to right, so one statement takes the locks in the given order.
+ */
+export function lockCalls(locks: readonly ObjectLock[]): Prisma.Sql {
+  return Prisma.join(
+    locks.map((lock) =>
+      lock.mode === "exclusive"
+        ? Prisma.sql`pg_advisory_xact_lock(hashtextextended(${lock.key}, 0))`
+        : Prisma.sql`pg_advisory_xact_lock_shared(hashtextextended(${lock.key}, 0))`,
+    ),
+  );
+}
+
+// Per transaction client, the locks taken so far: they last until the transaction ends, and so does
+// the client (a WeakMap lets both go together).
+const heldLocks = new WeakMap<Tx, Set<string>>();
+const lockName = (lock: ObjectLock) => `${lock.mode}:${lock.key}`;
+
+/** Records locks a statement of this transaction took, so `lockObjects` does not ask for them again. */
+export function noteLocksHeld(tx: Tx, locks: readonly ObjectLock[]): void {
+  const held = heldLocks.get(tx) ?? new Set<string>();
+  for (const lock of locks) held.add(lockName(lock));
+  heldLocks.set(tx, held);
 }
 
 export const exclusive = (key: string): ObjectLock => ({ key, mode: "exclusive" });

@@ -9,10 +9,10 @@ import {
   subscriptionItemSnapshotSchema,
   subscriptionSnapshotSchema,
 } from "./billing-payloads";
-import { type Change, changedAnything, type Tx } from "./changes";
+import { type Change, changedAnything, type ObjectLock, type Tx } from "./changes";
 import { claimDelivery, markStale, recordUnapplied } from "./ledger";
-import { applyMembershipSnapshot } from "./memberships";
-import { applyOrganizationDeletion, applyOrganizationSnapshot } from "./organizations";
+import { applyMembershipSnapshot, membershipLocks } from "./memberships";
+import { applyOrganizationDeletion, applyOrganizationSnapshot, organizationLocks } from "./organizations";
 import {
   clerkEventSchema,
   deletedObjectSchema,
@@ -25,7 +25,7 @@ import {
   applySubscriptionItemSnapshot,
   applySubscriptionSnapshot,
 } from "./subscriptions";
-import { applyUserDeletion, applyUserSnapshot } from "./users";
+import { applyUserDeletion, applyUserSnapshot, userLocks } from "./users";
 
 export type DeliveryOutcome =
   /** Applied: the tables changed. */
@@ -43,27 +43,41 @@ export type DeliveryOutcome =
   /** Something else broke on our side (a bug): nothing written, Svix retries. */
   | { status: "error"; type: string; error: string };
 
-/** A validated event, ready to apply inside the delivery's transaction. */
-export type PreparedEvent = (tx: Tx) => Promise<Change[]>;
+/**
+ * A validated event, ready to apply inside the delivery's transaction: the locks it needs (taken with
+ * the ledger claim, in the transaction's first statement) and the apply function.
+ */
+export interface PreparedEvent {
+  locks: readonly ObjectLock[];
+  apply: (tx: Tx) => Promise<Change[]>;
+}
 
-export type Preparation = { ok: true; apply: PreparedEvent } | { ok: false; error: string };
+export type Preparation = { ok: true; event: PreparedEvent } | { ok: false; error: string };
 
 type Handler = (data: unknown) => Preparation;
 
+/**
+ * `locks` names what `apply` locks first, so the claim takes those locks in the same statement. Clerk
+ * Billing's types (rare next to membership events) leave it out: their apply functions lock on their own.
+ */
 function handler<S extends z.ZodType>(
   schema: S,
   apply: (tx: Tx, data: z.output<S>) => Promise<Change[]>,
+  locks: (data: z.output<S>) => ObjectLock[] = () => [],
 ): Handler {
   return (data) => {
     const parsed = schema.safeParse(data);
     if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
     return {
       ok: true,
-      apply: async (tx) => {
-        const changes = await apply(tx, parsed.data);
-        // Deletions of users and organizations end memberships too, so every event type records them.
-        await recordMembershipActivity(tx, changes);
-        return changes;
+      event: {
+        locks: locks(parsed.data),
+        apply: async (tx) => {
+          const changes = await apply(tx, parsed.data);
+          // Deletions of users and organizations end memberships too, so every event type records them.
+          await recordMembershipActivity(tx, changes);
+          return changes;
+        },
       },
     };
   };
@@ -85,23 +99,24 @@ const SUBSCRIPTION_ITEM_EVENTS = [
   "freeTrialEnding",
 ].map((verb) => `subscriptionItem.${verb}`);
 
+const membershipHandler = (options: { deleted: boolean }) =>
+  handler(
+    membershipSnapshotSchema,
+    (tx, membership) => applyMembershipSnapshot(tx, membership, options),
+    membershipLocks,
+  );
+
 /** One entry per event type the sync handles; every other type is acknowledged and ignored. */
 const handlers: Readonly<Record<string, Handler>> = {
-  "user.created": handler(userSnapshotSchema, applyUserSnapshot),
-  "user.updated": handler(userSnapshotSchema, applyUserSnapshot),
-  "user.deleted": handler(deletedObjectSchema, applyUserDeletion),
-  "organization.created": handler(organizationSnapshotSchema, applyOrganizationSnapshot),
-  "organization.updated": handler(organizationSnapshotSchema, applyOrganizationSnapshot),
-  "organization.deleted": handler(deletedObjectSchema, applyOrganizationDeletion),
-  "organizationMembership.created": handler(membershipSnapshotSchema, (tx, membership) =>
-    applyMembershipSnapshot(tx, membership, { deleted: false }),
-  ),
-  "organizationMembership.updated": handler(membershipSnapshotSchema, (tx, membership) =>
-    applyMembershipSnapshot(tx, membership, { deleted: false }),
-  ),
-  "organizationMembership.deleted": handler(membershipSnapshotSchema, (tx, membership) =>
-    applyMembershipSnapshot(tx, membership, { deleted: true }),
-  ),
+  "user.created": handler(userSnapshotSchema, applyUserSnapshot, userLocks),
+  "user.updated": handler(userSnapshotSchema, applyUserSnapshot, userLocks),
+  "user.deleted": handler(deletedObjectSchema, applyUserDeletion, userLocks),
+  "organization.created": handler(organizationSnapshotSchema, applyOrganizationSnapshot, organizationLocks),
+  "organization.updated": handler(organizationSnapshotSchema, applyOrganizationSnapshot, organizationLocks),
+  "organization.deleted": handler(deletedObjectSchema, applyOrganizationDeletion, organizationLocks),
+  "organizationMembership.created": membershipHandler({ deleted: false }),
+  "organizationMembership.updated": membershipHandler({ deleted: false }),
+  "organizationMembership.deleted": membershipHandler({ deleted: true }),
   ...Object.fromEntries(
     SUBSCRIPTION_EVENTS.map((type) => [type, handler(subscriptionSnapshotSchema, applySubscriptionSnapshot)]),
   ),
@@ -152,7 +167,7 @@ export async function handleClerkDelivery(
 
   try {
     return await db.$transaction(
-      (tx) => applyDelivery(tx, svixId, event.type, preparation.apply),
+      (tx) => applyDelivery(tx, svixId, event.type, preparation.event),
       TRANSACTION_OPTIONS,
     );
   } catch (error) {
@@ -165,15 +180,15 @@ export async function handleClerkDelivery(
   }
 }
 
-/** The body of the delivery's transaction: claim the Svix id, apply, record the outcome. */
+/** The body of the delivery's transaction: claim the Svix id (and lock), apply, record the outcome. */
 async function applyDelivery(
   tx: Tx,
   svixId: string,
   type: string,
-  apply: PreparedEvent,
+  event: PreparedEvent,
 ): Promise<DeliveryOutcome> {
-  if (!(await claimDelivery(tx, svixId, type))) return { status: "duplicate", type };
-  const changes = await apply(tx);
+  if (!(await claimDelivery(tx, { svixId, type, locks: event.locks }))) return { status: "duplicate", type };
+  const changes = await event.apply(tx);
   if (changedAnything(changes)) return { status: "processed", type, changes };
   await markStale(tx, svixId);
   return { status: "stale", type, changes };

@@ -5,11 +5,23 @@ import {
   isNewer,
   lockObjects,
   type MembershipChange,
+  type ObjectLock,
   shared,
   type Tx,
 } from "./changes";
+import { type MembershipState, readMembershipState } from "./membership-state";
 import type { MembershipSnapshot } from "./payloads";
-import { ensureOrganization, ensureUser, type ParentRow } from "./placeholders";
+import { ensureOrganization, ensureUser } from "./placeholders";
+
+/**
+ * What a membership event locks. Exclusive on the user: at most one live membership per
+ * (organization, user) is decided under it. Shared on the organization: its other memberships proceed
+ * in parallel, its deletion waits.
+ */
+export const membershipLocks = (membership: {
+  user: { clerkId: string };
+  organization: { clerkId: string };
+}): ObjectLock[] => [exclusive(membership.user.clerkId), shared(membership.organization.clerkId)];
 
 /**
  * `organizationMembership.created|updated|deleted`, and each membership the reconcile pulls from Clerk.
@@ -28,14 +40,12 @@ export async function applyMembershipSnapshot(
   membership: MembershipSnapshot,
   { deleted }: { deleted: boolean },
 ): Promise<Array<Change | MembershipChange>> {
-  // Exclusive on the user: at most one live membership per (organization, user) is decided here.
-  // Shared on the organization: its other memberships proceed in parallel, its deletion waits.
-  await lockObjects(tx, exclusive(membership.user.clerkId), shared(membership.organization.clerkId));
+  await lockObjects(tx, ...membershipLocks(membership));
   const state = await readMembershipState(tx, membership);
   const changes: Array<Change | MembershipChange> = [];
   const user = await ensureUser(tx, membership.user, state.user, changes);
   const organization = await ensureOrganization(tx, membership.organization, state.organization, changes);
-  const parents = { organizationId: organization.id, userId: user.id };
+  const parents = { organizationId: organization.id, userId: user.id, userClerkId: membership.user.clerkId };
   const ends = deleted || user.deletedAt !== null || organization.deletedAt !== null;
 
   const row = state.membership;
@@ -44,7 +54,8 @@ export async function applyMembershipSnapshot(
     await tx.membership.create({
       data: {
         clerkId: membership.clerkId,
-        ...parents,
+        organizationId: parents.organizationId,
+        userId: parents.userId,
         role: membership.role,
         clerkUpdatedAt: membership.clerkUpdatedAt,
         deletedAt: live ? null : new Date(),
@@ -90,7 +101,7 @@ async function outranksLiveRival(
   tx: Tx,
   membership: MembershipSnapshot,
   rival: MembershipState["rival"],
-  parents: { organizationId: string; userId: string },
+  parents: Parents,
   changes: Array<Change | MembershipChange>,
 ): Promise<boolean> {
   if (!rival) return true;
@@ -111,7 +122,14 @@ export async function endMemberships(
 ): Promise<MembershipChange[]> {
   const live = await tx.membership.findMany({
     where: { ...of, deletedAt: null },
-    select: { id: true, clerkId: true, role: true, organizationId: true, userId: true },
+    select: {
+      id: true,
+      clerkId: true,
+      role: true,
+      organizationId: true,
+      userId: true,
+      user: { select: { clerkId: true } },
+    },
   });
   if (live.length === 0) return [];
   await tx.membership.updateMany({
@@ -119,13 +137,26 @@ export async function endMemberships(
     data: { deletedAt: new Date() },
   });
   return live.map((membership) =>
-    membershipChange(membership, membership, "tombstoned", membership.role, false),
+    membershipChange(
+      membership,
+      { ...membership, userClerkId: membership.user.clerkId },
+      "tombstoned",
+      membership.role,
+      false,
+    ),
   );
+}
+
+/** The rows a membership belongs to, and its user's Clerk id. */
+interface Parents {
+  organizationId: string;
+  userId: string;
+  userClerkId: string;
 }
 
 function membershipChange(
   membership: { clerkId: string; role: string },
-  parents: { organizationId: string; userId: string },
+  parents: Parents,
   change: MembershipChange["change"],
   previousRole: string | null,
   live: boolean,
@@ -136,6 +167,7 @@ function membershipChange(
     change,
     organizationId: parents.organizationId,
     userId: parents.userId,
+    userClerkId: parents.userClerkId,
     role: membership.role,
     previousRole,
     live,
@@ -152,80 +184,12 @@ export async function endMissingMembership(tx: Tx, clerkId: string): Promise<Mem
     select: { user: { select: { clerkId: true } }, organization: { select: { clerkId: true } } },
   });
   if (!found) return [];
-  await lockObjects(tx, exclusive(found.user.clerkId), shared(found.organization.clerkId));
+  await lockObjects(tx, ...membershipLocks(found));
   const row = await tx.membership.findUniqueOrThrow({
     where: { clerkId },
     select: { id: true, clerkId: true, role: true, organizationId: true, userId: true, deletedAt: true },
   });
   if (row.deletedAt) return [];
   await tx.membership.update({ where: { id: row.id }, data: { deletedAt: new Date() } });
-  return [membershipChange(row, row, "tombstoned", row.role, false)];
-}
-
-interface MembershipState {
-  user: ParentRow | null;
-  organization: ParentRow | null;
-  membership: { id: string; role: string; clerkUpdatedAt: Date | null; deletedAt: Date | null } | null;
-  /** The live membership the same user already holds in the same organization under another id. */
-  rival: { id: string; clerkId: string; role: string; clerkUpdatedAt: Date | null } | null;
-}
-
-interface StateRow {
-  user_id: string | null;
-  user_deleted_at: Date | null;
-  organization_id: string | null;
-  organization_deleted_at: Date | null;
-  membership_id: string | null;
-  membership_role: string | null;
-  membership_clerk_updated_at: Date | null;
-  membership_deleted_at: Date | null;
-  rival_id: string | null;
-  rival_clerk_id: string | null;
-  rival_role: string | null;
-  rival_clerk_updated_at: Date | null;
-}
-
-/**
- * Everything a membership event decides on, read in one round trip (under the caller's locks): the
- * user, the organization, the membership and a live rival. Memberships are the most frequent events,
- * and on a busy database each round trip costs more than the query itself.
- */
-async function readMembershipState(tx: Tx, snapshot: MembershipSnapshot): Promise<MembershipState> {
-  const [row] = await tx.$queryRaw<StateRow[]>`
-    SELECT u.id::text AS user_id, u.deleted_at AS user_deleted_at,
-           o.id::text AS organization_id, o.deleted_at AS organization_deleted_at,
-           m.id::text AS membership_id, m.role AS membership_role,
-           m.clerk_updated_at AS membership_clerk_updated_at, m.deleted_at AS membership_deleted_at,
-           r.id::text AS rival_id, r.clerk_id AS rival_clerk_id, r.role AS rival_role,
-           r.clerk_updated_at AS rival_clerk_updated_at
-      FROM (SELECT 1) AS one
-      LEFT JOIN users u ON u.clerk_id = ${snapshot.user.clerkId}
-      LEFT JOIN organizations o ON o.clerk_id = ${snapshot.organization.clerkId}
-      LEFT JOIN memberships m ON m.clerk_id = ${snapshot.clerkId}
-      LEFT JOIN memberships r ON r.user_id = u.id AND r.organization_id = o.id
-                             AND r.deleted_at IS NULL AND r.clerk_id <> ${snapshot.clerkId}`;
-  if (!row) throw new Error("membership state query returned no row");
-  return {
-    user: row.user_id ? { id: row.user_id, deletedAt: row.user_deleted_at } : null,
-    organization: row.organization_id
-      ? { id: row.organization_id, deletedAt: row.organization_deleted_at }
-      : null,
-    membership: row.membership_id
-      ? {
-          id: row.membership_id,
-          role: row.membership_role as string,
-          clerkUpdatedAt: row.membership_clerk_updated_at,
-          deletedAt: row.membership_deleted_at,
-        }
-      : null,
-    rival:
-      row.rival_id && row.rival_clerk_id && row.rival_role
-        ? {
-            id: row.rival_id,
-            clerkId: row.rival_clerk_id,
-            role: row.rival_role,
-            clerkUpdatedAt: row.rival_clerk_updated_at,
-          }
-        : null,
-  };
+  return [membershipChange(row, { ...row, userClerkId: found.user.clerkId }, "tombstoned", row.role, false)];
 }

@@ -6,11 +6,18 @@ import {
   isNewer,
   lockObjects,
   type MembershipChange,
+  type ObjectLock,
   slugLock,
   type Tx,
 } from "./changes";
 import { endMemberships } from "./memberships";
 import type { OrganizationSnapshot } from "./payloads";
+
+/** What an organization event locks: the organization, and the slug its snapshot claims. */
+export const organizationLocks = (organization: { clerkId: string; slug?: string | null }): ObjectLock[] => [
+  exclusive(organization.clerkId),
+  ...(organization.slug ? [slugLock(organization.slug)] : []),
+];
 
 /**
  * `organization.created` / `organization.updated`, and each organization the reconcile pulls from
@@ -23,16 +30,13 @@ export async function applyOrganizationSnapshot(
   organization: OrganizationSnapshot,
 ): Promise<Change[]> {
   const { clerkId } = organization;
-  await lockObjects(tx, exclusive(clerkId), ...(organization.slug ? [slugLock(organization.slug)] : []));
-  const row = await tx.organization.findUnique({
-    where: { clerkId },
-    select: { clerkUpdatedAt: true, deletedAt: true },
-  });
+  await lockObjects(tx, ...organizationLocks(organization));
+  const { row, slugHolder } = await readOrganizationState(tx, organization);
   if (row && !isNewer(organization.clerkUpdatedAt, row.clerkUpdatedAt)) {
     return [changeOf("organization", clerkId, "unchanged")];
   }
   const changes: Change[] = [];
-  const slug = row?.deletedAt ? null : await claimSlug(tx, organization, changes);
+  const slug = row?.deletedAt ? null : await claimSlug(tx, organization, slugHolder, changes);
   const data = { ...organization, slug };
   if (row) {
     await tx.organization.update({ where: { clerkId }, data });
@@ -52,13 +56,10 @@ export async function applyOrganizationSnapshot(
 async function claimSlug(
   tx: Tx,
   organization: OrganizationSnapshot,
+  holder: SlugHolder | null,
   changes: Change[],
 ): Promise<string | null> {
   if (!organization.slug) return null;
-  const holder = await tx.organization.findFirst({
-    where: { slug: organization.slug, deletedAt: null, clerkId: { not: organization.clerkId } },
-    select: { id: true, clerkId: true, clerkUpdatedAt: true },
-  });
   if (!holder) return organization.slug;
   const holderIsOlder =
     isNewer(organization.clerkUpdatedAt, holder.clerkUpdatedAt) ||
@@ -84,7 +85,7 @@ export async function applyOrganizationDeletion(
   tx: Tx,
   { clerkId }: { clerkId: string },
 ): Promise<Array<Change | MembershipChange>> {
-  await lockObjects(tx, exclusive(clerkId));
+  await lockObjects(tx, ...organizationLocks({ clerkId }));
   const row = await tx.organization.findUnique({ where: { clerkId }, select: { id: true, deletedAt: true } });
   if (!row) {
     // Deleted before we saw it: the tombstone keeps a late `organization.created` from reviving it.
@@ -98,4 +99,55 @@ export async function applyOrganizationDeletion(
     changeOf("organization", clerkId, "tombstoned"),
     ...(await endMemberships(tx, { organizationId: row.id })),
   ];
+}
+
+/** The live organization that holds the slug a snapshot brings, when it is another one. */
+interface SlugHolder {
+  id: string;
+  clerkId: string;
+  clerkUpdatedAt: Date | null;
+}
+
+interface OrganizationStateRow {
+  row_clerk_updated_at: Date | null;
+  row_deleted_at: Date | null;
+  row_found: boolean;
+  holder_id: string | null;
+  holder_clerk_id: string | null;
+  holder_clerk_updated_at: Date | null;
+}
+
+/**
+ * The organization's row and the slug's current holder, read in one round trip (under the caller's
+ * locks), as `readMembershipState` does for memberships.
+ */
+async function readOrganizationState(
+  tx: Tx,
+  organization: OrganizationSnapshot,
+): Promise<{
+  row: { clerkUpdatedAt: Date | null; deletedAt: Date | null } | null;
+  slugHolder: SlugHolder | null;
+}> {
+  const [state] = await tx.$queryRaw<OrganizationStateRow[]>`
+    SELECT o.id IS NOT NULL AS row_found, o.clerk_updated_at AS row_clerk_updated_at,
+           o.deleted_at AS row_deleted_at, h.id::text AS holder_id, h.clerk_id AS holder_clerk_id,
+           h.clerk_updated_at AS holder_clerk_updated_at
+      FROM (SELECT 1) AS one
+      LEFT JOIN organizations o ON o.clerk_id = ${organization.clerkId}
+      LEFT JOIN organizations h ON h.slug = ${organization.slug} AND h.deleted_at IS NULL
+                               AND h.clerk_id <> ${organization.clerkId}`;
+  if (!state) throw new Error("organization state query returned no row");
+  return {
+    row: state.row_found
+      ? { clerkUpdatedAt: state.row_clerk_updated_at, deletedAt: state.row_deleted_at }
+      : null,
+    slugHolder:
+      state.holder_id && state.holder_clerk_id
+        ? {
+            id: state.holder_id,
+            clerkId: state.holder_clerk_id,
+            clerkUpdatedAt: state.holder_clerk_updated_at,
+          }
+        : null,
+  };
 }

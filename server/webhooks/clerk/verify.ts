@@ -15,7 +15,7 @@ export function verifyClerkDelivery(secret: string, body: string, headers: Heade
     "svix-signature": headers.get("svix-signature") ?? "",
   };
   try {
-    new Webhook(secret).verify(body, svixHeaders);
+    webhookFor(secret).verify(body, svixHeaders);
   } catch (error) {
     if (error instanceof WebhookVerificationError) return { ok: false, reason: error.message };
     // svix < 2.2 parses the body itself once the signature matched: a SyntaxError means "signed, not
@@ -23,4 +23,13 @@ export function verifyClerkDelivery(secret: string, body: string, headers: Heade
     if (!(error instanceof SyntaxError)) throw error;
   }
   return { ok: true, svixId: svixHeaders["svix-id"] };
+}
+
+// The secret only changes with the environment, so its decoded key is kept rather than decoded on
+// every delivery; a different secret (tests, a rotation) replaces it.
+let cached: { secret: string; webhook: Webhook } | null = null;
+
+function webhookFor(secret: string): Webhook {
+  if (cached?.secret !== secret) cached = { secret, webhook: new Webhook(secret) };
+  return cached.webhook;
 }
