@@ -110,15 +110,17 @@ export async function listMyOrganizations(): Promise<OrganizationChoice[]> {
   // Pages run on sessions; an API key has no person whose organizations could be listed.
   if (caller.kind !== "user") return [];
   const { userId } = caller;
-  const memberships = await db.membership.findMany({
+  // Asked from the organizations' side, so the membership is a filter and not a relation to load:
+  // one statement instead of two (memberships, then their organizations).
+  const organizations = await db.organization.findMany({
     where: {
       deletedAt: null,
-      user: { clerkId: userId, deletedAt: null },
-      organization: { deletedAt: null, slug: { not: null } },
+      slug: { not: null },
+      memberships: { some: { deletedAt: null, user: { clerkId: userId, deletedAt: null } } },
     },
-    select: { organization: { select: { name: true, slug: true } } },
-    orderBy: { organization: { name: "asc" } },
+    select: { name: true, slug: true },
+    orderBy: { name: "asc" },
     take: MEMBER_PAGE_SIZE,
   });
-  return memberships.flatMap(({ organization: { name, slug } }) => (slug ? [{ name, slug }] : []));
+  return organizations.flatMap(({ name, slug }) => (slug ? [{ name, slug }] : []));
 }
