@@ -41,35 +41,32 @@ export async function getOrganizationOverview(): Promise<OrganizationOverview | 
  * The organization comes from the context alone, never from a URL or a form.
  */
 export async function organizationOverviewFor(context: OrgContext): Promise<OrganizationOverview | null> {
-  const liveOrganization = { clerkId: context.orgId, deletedAt: null } as const;
-  // The members are filtered by the organization's Clerk id, not its row id, so the three reads go
-  // out together: one round trip of waiting instead of two in a row.
-  const liveMembership = {
-    organization: liveOrganization,
-    deletedAt: null,
-    user: { deletedAt: null },
-  } as const;
-  const [organization, memberCount, memberships] = await Promise.all([
-    db.organization.findFirst({ where: liveOrganization, select: { name: true, slug: true } }),
-    db.membership.count({ where: liveMembership }),
-    db.membership.findMany({
-      where: liveMembership,
-      select: {
-        role: true,
-        user: { select: { clerkId: true, email: true, firstName: true, lastName: true } },
-      },
-      // `org:admin` sorts before `org:member`; custom roles follow alphabetically.
-      orderBy: [{ role: "asc" }, { user: { firstName: "asc" } }, { user: { clerkId: "asc" } }],
-      take: MEMBER_PAGE_SIZE,
-    }),
-  ]);
+  // One statement, one round trip: every query costs this server more CPU (the client, the driver,
+  // the socket) than the rows it returns, and the dashboard is read on every visit.
+  // `org:admin` sorts before `org:member`; custom roles follow alphabetically.
+  const [organization] = await db.$queryRaw<OverviewRow[]>`
+    WITH organization AS (
+      SELECT id, name, slug FROM organizations WHERE clerk_id = ${context.orgId} AND deleted_at IS NULL
+    ), live_members AS (
+      SELECT m.role, u.clerk_id, u.email, u.first_name, u.last_name
+      FROM organization o
+      JOIN memberships m ON m.organization_id = o.id AND m.deleted_at IS NULL
+      JOIN users u ON u.id = m.user_id AND u.deleted_at IS NULL
+    )
+    SELECT name, slug,
+      (SELECT count(*)::int FROM live_members) AS "memberCount",
+      (SELECT coalesce(json_agg(json_build_object('role', p.role, 'clerkId', p.clerk_id, 'email', p.email,
+                'firstName', p.first_name, 'lastName', p.last_name) ORDER BY p.role, p.first_name, p.clerk_id), '[]')
+       FROM (SELECT * FROM live_members ORDER BY role, first_name, clerk_id LIMIT ${MEMBER_PAGE_SIZE}) p
+      ) AS members
+    FROM organization`;
   if (!organization) return null;
 
   return {
     name: organization.name,
     slug: organization.slug,
-    memberCount,
-    members: memberships.map(({ role, user }) => ({
+    memberCount: organization.memberCount,
+    members: organization.members.map(({ role, ...user }) => ({
       userId: user.clerkId,
       name: displayName(user),
       email: user.email,
@@ -77,6 +74,19 @@ export async function organizationOverviewFor(context: OrgContext): Promise<Orga
       isYou: user.clerkId === context.actor,
     })),
   };
+}
+
+interface OverviewRow {
+  name: string;
+  slug: string | null;
+  memberCount: number;
+  members: Array<{
+    role: string;
+    clerkId: string;
+    email: string | null;
+    firstName: string | null;
+    lastName: string | null;
+  }>;
 }
 
 function displayName(user: {
@@ -100,15 +110,17 @@ export async function listMyOrganizations(): Promise<OrganizationChoice[]> {
   // Pages run on sessions; an API key has no person whose organizations could be listed.
   if (caller.kind !== "user") return [];
   const { userId } = caller;
-  const memberships = await db.membership.findMany({
+  // Asked from the organizations' side, so the membership is a filter and not a relation to load:
+  // one statement instead of two (memberships, then their organizations).
+  const organizations = await db.organization.findMany({
     where: {
       deletedAt: null,
-      user: { clerkId: userId, deletedAt: null },
-      organization: { deletedAt: null, slug: { not: null } },
+      slug: { not: null },
+      memberships: { some: { deletedAt: null, user: { clerkId: userId, deletedAt: null } } },
     },
-    select: { organization: { select: { name: true, slug: true } } },
-    orderBy: { organization: { name: "asc" } },
+    select: { name: true, slug: true },
+    orderBy: { name: "asc" },
     take: MEMBER_PAGE_SIZE,
   });
-  return memberships.flatMap(({ organization: { name, slug } }) => (slug ? [{ name, slug }] : []));
+  return organizations.flatMap(({ name, slug }) => (slug ? [{ name, slug }] : []));
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "@/prisma/seed";
 import { orgContextOf, sessionFromAuth } from "@/server/auth/session";
-import { organizationOverviewFor } from "@/server/data/organization";
+import { MEMBER_PAGE_SIZE, organizationOverviewFor } from "@/server/data/organization";
 import { db } from "@/server/db";
 import { authenticateWithClerk, TEST_APP_ORIGIN } from "../support/clerk-auth";
 import { createClerkTestKeys, mintSessionToken, type SessionIdentity } from "../support/clerk-tokens";
@@ -69,6 +69,36 @@ describe("the organization overview (dashboard data)", () => {
       expect(overview?.members.map((member) => member.userId)).toEqual(["user_demo_alice"]);
     } finally {
       await db.membership.update({ where: { clerkId: "orgmem_demo_bob_acme" }, data: { deletedAt: null } });
+    }
+  });
+
+  it("counts every live member but lists only the first page, admins first", async () => {
+    const context = await contextFor(aliceInAcme);
+    const acme = await db.organization.findUniqueOrThrow({ where: { clerkId: "org_demo_acme" } });
+    const extra = Array.from(
+      { length: MEMBER_PAGE_SIZE },
+      (_, i) => `user_page_${String(i).padStart(2, "0")}`,
+    );
+    for (const clerkId of extra) {
+      const user = await db.user.create({ data: { clerkId, firstName: "Aaron" } });
+      await db.membership.create({
+        data: { clerkId: `orgmem_${clerkId}`, organizationId: acme.id, userId: user.id, role: "org:member" },
+      });
+    }
+    try {
+      const overview = await organizationOverviewFor(context);
+      expect(overview?.memberCount).toBe(MEMBER_PAGE_SIZE + 2);
+      expect(overview?.members).toHaveLength(MEMBER_PAGE_SIZE);
+      // Alice is the only admin; the members follow by first name ("Aaron" before "Bob"), then Clerk id.
+      expect(overview?.members.slice(0, 3).map((member) => member.userId)).toEqual([
+        "user_demo_alice",
+        "user_page_00",
+        "user_page_01",
+      ]);
+      expect(overview?.members.map((member) => member.userId)).not.toContain("user_demo_bob");
+    } finally {
+      await db.membership.deleteMany({ where: { clerkId: { in: extra.map((id) => `orgmem_${id}`) } } });
+      await db.user.deleteMany({ where: { clerkId: { in: extra } } });
     }
   });
 

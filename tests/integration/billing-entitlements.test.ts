@@ -12,7 +12,7 @@ import { seedDemoData } from "@/prisma/seed";
 import { runAsCaller, verifyBearerRequest } from "@/server/auth/request-auth";
 import { storedEntitlements } from "@/server/billing/state";
 import { listActivity } from "@/server/data/activity";
-import { getBillingOverview, requireFeatureToGrow } from "@/server/data/billing";
+import { getBillingOverview, pastDueNoticeForCaller, requireFeatureToGrow } from "@/server/data/billing";
 import { createProject, listProjects, updateProject } from "@/server/data/projects";
 import { inTenant } from "@/server/data/tenant";
 import { db } from "@/server/db";
@@ -24,7 +24,15 @@ import { billingJson } from "../support/clerk-billing";
 import { signClerkJwt } from "../support/clerk-tokens";
 import { withOwnerClient } from "../support/owner-db";
 import { eventBody, newSvixId } from "../support/svix-signing";
-import { actAs, authorizationFor, callers, onFree, onPro, tokenFor } from "../support/tenant-callers";
+import {
+  actAs,
+  authorizationFor,
+  type Caller,
+  callers,
+  onFree,
+  onPro,
+  tokenFor,
+} from "../support/tenant-callers";
 
 // Globex is on the free plan in the demo world and holds two projects; Acme is on Pro.
 const carolOnFree = callers.carolAdminOfGlobex;
@@ -194,6 +202,17 @@ describe("a payment past due", () => {
       status: 402,
       message: expect.stringMatching(/past due/),
     });
+  });
+
+  it("raises the banner for the organization's billing managers only, and only while it lasts", async () => {
+    const banner = (caller: Caller) => actAs(caller, () => pastDueNoticeForCaller());
+    expect(await banner(alice)).toBe(false);
+    await deliver("subscription.pastDue", acmeSubscription(200, "past_due"));
+    expect(await banner(alice)).toBe(true);
+    expect(await banner(callers.bobMemberOfAcme)).toBe(false);
+    expect(await banner(carolOnPro)).toBe(false);
+    await deliver("subscription.active", acmeSubscription(300, "active"));
+    expect(await banner(alice)).toBe(false);
   });
 
   it("shows on the billing overview", async () => {

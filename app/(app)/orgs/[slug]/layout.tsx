@@ -1,10 +1,8 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { OrganizationSwitcher } from "@/components/organization-switcher";
 import { organizationPath } from "@/lib/auth/routes";
 import { hasPermission, requireSignedInPage } from "@/server/auth/context";
-import { pastDueNoticeForCaller } from "@/server/data/billing";
-import { listMyOrganizations } from "@/server/data/organization";
+import { MyOrganizationsSwitcher } from "./_components/my-organizations-switcher";
 import { type NavItem, OrganizationNav } from "./_components/organization-nav";
 import { PastDueBanner } from "./_components/past-due-banner";
 
@@ -13,6 +11,10 @@ import { PastDueBanner } from "./_components/past-due-banner";
  * one; if that did not happen (not a member, a stale tab, Clerk unreachable) the URL names an
  * organization the session does not act for, and the answer is a 404 — never another
  * organization's page, and no hint that it exists.
+ *
+ * The layout awaits only the session (no database): the switcher and the banner read their rows in
+ * components of their own, which React renders concurrently with the page — awaited here, they
+ * would hold the page's reads back by their round trips.
  */
 export default async function OrganizationLayout({
   children,
@@ -39,18 +41,16 @@ export default async function OrganizationLayout({
   }
   const managesBilling = hasPermission(context, "organization:manage-billing");
   if (managesBilling) items.push({ href: organizationPath(slug, "billing"), label: "Billing" });
-  // A banner must not take the page down with it: if the database is unreachable, the page says so.
-  const pastDue = managesBilling && (await pastDueNoticeForCaller().catch(() => false));
 
   return (
     <>
       <div className="border-b bg-background">
         <div className="mx-auto flex h-12 max-w-6xl items-center gap-3 px-4 sm:px-6">
-          <OrganizationSwitcher current={slug} organizations={await listMyOrganizations()} />
+          <MyOrganizationsSwitcher current={slug} />
         </div>
         <OrganizationNav items={items} />
       </div>
-      {pastDue && <PastDueBanner slug={slug} />}
+      {managesBilling && <PastDueBanner slug={slug} />}
       <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">{children}</main>
     </>
   );
