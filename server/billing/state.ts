@@ -34,6 +34,7 @@ export async function storedBillingState(tx: Reader, organizationId: string): Pr
   });
   // A paid item outranks the default plan's item, which Clerk keeps beside it.
   const current = items.find((item) => item.planSlug !== DEFAULT_PLAN_SLUG) ?? items[0];
+  // The past-due rule; `storedPastDue` below states it again in SQL.
   const pastDue = subscription?.status === "past_due" || items.some((item) => item.status === "past_due");
   return {
     status: subscription?.status ?? "none",
@@ -62,4 +63,21 @@ export async function storedEntitlements(clerkOrgId: string): Promise<Entitlemen
   const { plan } = await storedBillingState(db, organization.id);
   const slug = plan?.slug ?? null;
   return { plan: slug, features: featuresOfPlan(slug) };
+}
+
+/**
+ * `storedBillingState(…).pastDue` of an organization (Clerk id) in one statement outside a transaction,
+ * for the banner every organization page shows: the newest subscription is past due, or one of its
+ * items is. Billing rows are not row-level-security tables, so they are read like `storedEntitlements`
+ * reads them, by the verified session's organization.
+ */
+export async function storedPastDue(clerkOrgId: string): Promise<boolean> {
+  const [row] = await db.$queryRaw<Array<{ pastDue: boolean }>>`
+    SELECT coalesce((SELECT s.status = 'past_due' FROM billing_subscriptions s WHERE s.organization_id = o.id
+                     ORDER BY s.clerk_updated_at DESC LIMIT 1), false)
+        OR EXISTS (SELECT 1 FROM billing_subscription_items i WHERE i.organization_id = o.id AND i.status = 'past_due')
+        AS "pastDue"
+    FROM organizations o
+    WHERE o.clerk_id = ${clerkOrgId} AND o.deleted_at IS NULL`;
+  return row?.pastDue ?? false;
 }

@@ -3,7 +3,7 @@ import { Failure, PaymentRequiredError } from "@/lib/failure";
 import { hasPermission, requireFeature, requireOrgContext } from "../auth/context";
 import { isPlatformAdmin } from "../auth/platform-admin";
 import { type Entitlements, type Feature, FREE_PROJECT_LIMIT, planUnlocking } from "../billing/plans";
-import { type BillingState, storedBillingState } from "../billing/state";
+import { type BillingState, storedBillingState, storedPastDue } from "../billing/state";
 import { db } from "../db";
 import { inTenant, type Tenant, type TenantClient } from "./tenant";
 
@@ -62,22 +62,12 @@ export function getBillingOverview(): Promise<BillingOverview> {
 
 /**
  * For the organization layout's banner: whether to tell this caller (a billing manager) a payment is
- * past due — by the rule of `storedBillingState` (the newest subscription is past due, or one of its
- * items is), in one statement outside a transaction: the banner is read on every page, and the billing
- * rows are not row-level-security tables, so they are read like `storedEntitlements` reads them, by
- * the verified session's organization.
+ * past due. Read on every page, so in one statement outside a transaction (`storedPastDue`).
  */
 export async function pastDueNoticeForCaller(): Promise<boolean> {
   const context = await requireOrgContext();
   if (!hasPermission(context, "organization:manage-billing")) return false;
-  const [row] = await db.$queryRaw<Array<{ pastDue: boolean }>>`
-    SELECT coalesce((SELECT s.status = 'past_due' FROM billing_subscriptions s WHERE s.organization_id = o.id
-                     ORDER BY s.clerk_updated_at DESC LIMIT 1), false)
-        OR EXISTS (SELECT 1 FROM billing_subscription_items i WHERE i.organization_id = o.id AND i.status = 'past_due')
-        AS "pastDue"
-    FROM organizations o
-    WHERE o.clerk_id = ${context.orgId} AND o.deleted_at IS NULL`;
-  return row?.pastDue ?? false;
+  return storedPastDue(context.orgId);
 }
 
 export interface PaymentAttemptRow {
