@@ -157,7 +157,7 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
     baseline = await startBaselineApp({
       root: PROJECT_ROOT,
       outputDir: OUTPUT_DIR,
-      env: baseEnv,
+      env: { ...baseEnv, NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: keys.publishableKey },
       databaseUrl: postgres.url,
       webhookSigningSecret: keys.webhookSigningSecret,
       log,

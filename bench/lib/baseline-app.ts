@@ -5,6 +5,7 @@
  * page. Built like the product (reused when current) and served with the shared launcher.
  */
 import path from "node:path";
+import { securityHeaders } from "../../lib/config/security-headers";
 import { findFreePort } from "../../scripts/lib/embedded-postgres";
 import { startNextServer } from "../../tests/support/next-server";
 import { ensureProductionBuild, type ProductionBuild } from "./build";
@@ -22,7 +23,7 @@ export interface BaselineApp {
 export interface BaselineAppOptions {
   root: string;
   outputDir: string;
-  /** The environment both apps share (telemetry off, NODE_ENV=production). */
+  /** The environment both apps share (telemetry off, NODE_ENV=production, the publishable key). */
   env: NodeJS.ProcessEnv;
   /** The product's database, as its owner: the baseline has no row-level security to satisfy. */
   databaseUrl: string;
@@ -32,7 +33,15 @@ export interface BaselineAppOptions {
 }
 
 export async function startBaselineApp(options: BaselineAppOptions): Promise<BaselineApp> {
-  const { root, outputDir, env } = options;
+  const { root, outputDir } = options;
+  // The product's response headers (CSP, HSTS, …), made the way its next.config.ts makes them: part of
+  // every page as served, not of the middleware or auth the anchors leave out. Handed over as JSON
+  // because the baseline's next.config.ts cannot import the product's TypeScript.
+  const responseHeaders = securityHeaders({
+    publishableKey: options.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY || undefined,
+    production: true,
+  });
+  const env = { ...options.env, BASELINE_RESPONSE_HEADERS: JSON.stringify(responseHeaders) };
   const build = await ensureProductionBuild(root, env, {
     appDir: BASELINE_APP_DIR,
     logFile: path.join(outputDir, "baseline-build.log"),
