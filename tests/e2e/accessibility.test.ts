@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./support/browser";
 import { openBrowserPerFile } from "./support/browser-session";
 import { e2eContext } from "./support/e2e-context";
-import { demoProjectId, MAIN_PAGES, pathOf } from "./support/main-pages";
+import { demoProjectId, MAIN_PAGES, pathOf, streamedIn } from "./support/main-pages";
 
 const openAs = openBrowserPerFile();
 const WIDTHS = [
@@ -58,6 +58,7 @@ describe.each(THEMES)("in the %s theme", (theme) => {
         await page.setViewportSize({ width: size.width, height: size.height });
         await page.goto(targetPath);
         await page.locator("h1").first().waitFor();
+        await streamedIn(page);
         expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(
           theme === "dark",
         );

@@ -53,8 +53,16 @@ async function submitForeignForm(page: Page, formHtml: string): Promise<void> {
   ]);
 }
 
-const listedNames = (page: Page) =>
-  page.getByRole("list", { name: "Projects" }).getByRole("link").allInnerTexts();
+/**
+ * The names in the projects list once it is on screen. The list streams in behind a skeleton and React
+ * reveals it after the load event, so reading right after `goto` can see no list at all — and a "does
+ * not contain" check would then pass for nothing.
+ */
+async function listedNames(page: Page): Promise<string[]> {
+  const list = page.getByRole("list", { name: "Projects" });
+  await list.waitFor({ state: "visible" });
+  return list.getByRole("link").allInnerTexts();
+}
 
 describe("projects in the browser", () => {
   it("creates and edits a project, adds and completes a task, and an admin deletes it", async () => {

@@ -70,3 +70,12 @@ export function pathOf(page: MainPage, projectId: string): string {
 export async function hydrated(page: Page): Promise<void> {
   await page.locator("button[aria-pressed]").first().waitFor();
 }
+
+/**
+ * Resolves once every list that streams in behind a skeleton (`components/list-skeleton.tsx`) has
+ * replaced it. React reveals streamed sections after the load event, so a check run right after
+ * `goto` would otherwise look at the skeletons.
+ */
+export async function streamedIn(page: Page): Promise<void> {
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: "detached" });
+}
