@@ -42,11 +42,9 @@ export function listProjects(query: Partial<ProjectListQuery> = {}): Promise<Pag
 }
 
 export function getProject(projectId: string): Promise<Project> {
-  return inTenant("projects:read", async (tx, { organizationId }) => {
-    const [project] = await selectProjects(tx, organizationId, { id: rowId(projectId, "Project") });
-    if (!project) throw new NotFoundError("Project");
-    return project;
-  });
+  return inTenant("projects:read", (tx, { organizationId }) =>
+    projectOf(tx, organizationId, rowId(projectId, "Project")),
+  );
 }
 
 export function createProject(input: z.input<typeof createProjectSchema>): Promise<Project> {
@@ -129,7 +127,7 @@ function rethrowDuplicateName(name: string) {
   };
 }
 
-/** The DTO of a project this transaction has just read or written. */
+/** The DTO of one project of the organization, as this transaction sees it; 404 when there is none. */
 async function projectOf(tx: TenantClient, organizationId: string, id: string): Promise<Project> {
   const [project] = await selectProjects(tx, organizationId, { id });
   if (!project) throw new NotFoundError("Project");

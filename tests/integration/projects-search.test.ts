@@ -4,19 +4,13 @@
  */
 import "../support/app-clerk-env";
 import { beforeEach, describe, expect, it } from "vitest";
-import { seedDemoData } from "@/prisma/seed";
 import { createProject, listProjects } from "@/server/data/projects";
-import { db } from "@/server/db";
-import { withOwnerClient } from "../support/owner-db";
+import { resetDemoTenant } from "../support/api-v1-fixtures";
 import { actAs, callers } from "../support/tenant-callers";
 
 const alice = callers.aliceAdminOfAcme;
 
-beforeEach(async () => {
-  await withOwnerClient((client) => client.query("TRUNCATE projects, tasks, audit_events"));
-  await seedDemoData(db);
-  await withOwnerClient((client) => client.query("TRUNCATE projects, tasks, audit_events"));
-});
+beforeEach(resetDemoTenant);
 
 describe("project search", () => {
   it("finds projects by a case-insensitive part of their name", async () => {
